@@ -1,0 +1,2 @@
+/** Typed configuration properties of the application. */
+package org.lhs.qi.config;

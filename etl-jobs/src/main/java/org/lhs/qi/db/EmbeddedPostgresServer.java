@@ -1,0 +1,67 @@
+package org.lhs.qi.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/** A PostgreSQL 17 server run by the application itself (zonky embedded binaries), for the demo and the tests. */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server. With a data directory the cluster is kept there between runs (the demo);
+     * without one it lives in a temporary folder and is thrown away (tests).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // settings for a throw-away analytical database: durability is not needed, speed is
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("timezone", "UTC");
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(!existing);
+            }
+            return new EmbeddedPostgresServer(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL of the {@code postgres} database. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public DatabaseSettings settings() {
+        return new DatabaseSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
