@@ -1,0 +1,2 @@
+/** Running compiled indicator SQL for each reporting period into {@code qi.member}. */
+package org.lhs.qi.compute;

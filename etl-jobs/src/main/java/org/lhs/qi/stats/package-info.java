@@ -1,0 +1,2 @@
+/** Statistics of indicator results: confidence intervals for proportions and rates, small-cell suppression. */
+package org.lhs.qi.stats;

@@ -1,0 +1,57 @@
+package org.lhs.qi.summarise;
+
+import org.lhs.qi.stats.Interval;
+import org.lhs.qi.stats.ProportionIntervals;
+import org.lhs.qi.stats.RateIntervals;
+import org.lhs.qi.stats.SuppressionRule;
+
+/**
+ * Turns the counts of a cell into what is published. Proportion: (NUM − NUMEX) / (DEN − DENEX − DENEXCEP)
+ * with a Wilson interval. Ratio: events / exposure × multiplier with an exact Poisson interval; its
+ * "denominator" for suppression is the number of subjects (stays) in the cell.
+ */
+public final class ResultCalculator {
+
+    private static final double CONFIDENCE = 0.95;
+
+    private final SuppressionRule suppression;
+
+    public ResultCalculator(SuppressionRule suppression) {
+        this.suppression = suppression;
+    }
+
+    public ResultCell calculate(IndicatorScoring indicator, CellCounts c) {
+        if (indicator.isRatio()) {
+            long subjects = c.denominator() - c.denominatorExclusion();
+            String reason = suppression.reason(subjects);
+            if (reason == null && !(c.exposure() > 0)) {
+                reason = "no exposure";
+            }
+            if (reason != null) {
+                return new ResultCell(c, subjects, c.events(), c.exposure(), null, null, null, null, true, reason, null);
+            }
+            double rate = c.events() / c.exposure() * indicator.multiplier();
+            Interval ci = RateIntervals.exactPoissonRate(c.events(), c.exposure(), indicator.multiplier(), CONFIDENCE);
+            return new ResultCell(c, subjects, c.events(), c.exposure(), rate, ci.low(), ci.high(), ci.method(),
+                    false, null, meetsTarget(indicator, rate));
+        }
+        long denominator = c.denominator() - c.denominatorExclusion() - c.denominatorException();
+        long numerator = c.numerator() - c.numeratorExclusion();
+        String reason = suppression.reason(denominator);
+        if (reason != null) {
+            return new ResultCell(c, denominator, numerator, null, null, null, null, null, true, reason, null);
+        }
+        double rate = (double) numerator / denominator;
+        Interval ci = ProportionIntervals.wilson(numerator, denominator, CONFIDENCE);
+        return new ResultCell(c, denominator, numerator, null, rate, ci.low(), ci.high(), ci.method(), false, null,
+                meetsTarget(indicator, rate));
+    }
+
+    /** Whether the rate is on the good side of the target, given the direction of improvement. */
+    static Boolean meetsTarget(IndicatorScoring indicator, double rate) {
+        if (indicator.target() == null) {
+            return null;
+        }
+        return "decrease".equals(indicator.improvement()) ? rate <= indicator.target() : rate >= indicator.target();
+    }
+}

@@ -1,0 +1,127 @@
+package org.lhs.qi.summarise;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.lhs.qi.stats.SuppressionRule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Aggregates the member rows of one indicator into {@code qi.result} for a business date: every period ×
+ * (each site and all sites) × (overall and each stratum). The counting is one set-based query with grouping
+ * sets; the statistics are computed per cell in Java. The indicator's rows for the date are replaced as a
+ * whole, so a rerun writes exactly the same rows.
+ */
+public final class ResultSummariser {
+
+    /** Result key of the all-sites cells. */
+    public static final String ALL_SITES = "ALL";
+
+    private final JdbcClient jdbc;
+    private final ResultCalculator calculator;
+    private final String organisationName;
+
+    public ResultSummariser(DataSource dataSource, SuppressionRule suppression, String organisationName) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.calculator = new ResultCalculator(suppression);
+        this.organisationName = organisationName;
+    }
+
+    /** Replaces the indicator's result rows of the business date; returns the number of cells written. */
+    public int summarise(LocalDate businessDate, String indicatorId, long runId) {
+        IndicatorScoring indicator = jdbc.sql("""
+                SELECT indicator_id, version, content_hash, scoring, coalesce(multiplier, 1) AS multiplier,
+                       target, improvement
+                FROM qi.indicator WHERE indicator_id = :id""")
+                .param("id", indicatorId)
+                .query((rs, n) -> new IndicatorScoring(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getDouble(5), rs.getObject(6) == null ? null : rs.getDouble(6),
+                        rs.getString(7)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("indicator " + indicatorId + " is not in qi.indicator"));
+
+        List<CellCounts> cells = jdbc.sql(countsSql())
+                .param("businessDate", businessDate)
+                .param("indicatorId", indicatorId)
+                .param("allSites", ALL_SITES)
+                .param("organisation", organisationName)
+                .query(ResultSummariser::cellCounts)
+                .list();
+
+        jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
+                .param("d", businessDate).param("i", indicatorId).update();
+        for (CellCounts c : cells) {
+            insert(businessDate, indicator, calculator.calculate(indicator, c), runId);
+        }
+        return cells.size();
+    }
+
+    /** One pass over the members: each member is counted once overall and once per stratifier. */
+    static String countsSql() {
+        String strata = Stratifier.all().stream()
+                .map(s -> "('" + s.column + "', coalesce(m." + s.column + ", 'unknown'))")
+                .collect(Collectors.joining(",\n                       "));
+        return """
+                WITH m AS (
+                    SELECT m.*, coalesce(s.source_id, 'unattributed') AS site_key,
+                           coalesce(s.name, 'Unattributed') AS site_name,
+                           (m.denominator AND NOT m.denominator_exclusion AND NOT m.denominator_exception) AS eligible
+                    FROM qi.member m LEFT JOIN ehr.site s ON s.id = m.site_id
+                    WHERE m.business_date = :businessDate AND m.indicator_id = :indicatorId
+                ), strata AS (
+                    SELECT m.*, x.stratifier, x.stratum
+                    FROM m CROSS JOIN LATERAL (VALUES ('overall', 'all'),
+                       %s) AS x (stratifier, stratum)
+                )
+                SELECT period_start, period_end,
+                       CASE WHEN grouping(site_key) = 1 THEN :allSites ELSE site_key END AS site_key,
+                       CASE WHEN grouping(site_key) = 1 THEN :organisation ELSE min(site_name) END AS site_name,
+                       stratifier, stratum,
+                       count(*) FILTER (WHERE initial_population) AS ip,
+                       count(*) FILTER (WHERE initial_population AND denominator) AS den,
+                       count(*) FILTER (WHERE denominator AND denominator_exclusion) AS denex,
+                       count(*) FILTER (WHERE denominator AND NOT denominator_exclusion AND denominator_exception) AS denexcep,
+                       count(*) FILTER (WHERE eligible AND numerator) AS num,
+                       count(*) FILTER (WHERE eligible AND numerator AND numerator_exclusion) AS numex,
+                       coalesce(sum(numerator_count) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS events,
+                       coalesce(sum(exposure) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS exposure
+                FROM strata
+                GROUP BY GROUPING SETS ((period_start, period_end, stratifier, stratum, site_key),
+                                        (period_start, period_end, stratifier, stratum))
+                ORDER BY period_start, site_key, stratifier, stratum
+                """.formatted(strata);
+    }
+
+    private static CellCounts cellCounts(ResultSet rs, int row) throws SQLException {
+        return new CellCounts(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                rs.getString("site_key"), rs.getString("site_name"), rs.getString("stratifier"), rs.getString("stratum"),
+                rs.getLong("ip"), rs.getLong("den"), rs.getLong("denex"), rs.getLong("denexcep"), rs.getLong("num"),
+                rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"));
+    }
+
+    private void insert(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
+        CellCounts c = r.counts();
+        jdbc.sql("""
+                INSERT INTO qi.result (business_date, indicator_id, period_start, period_end, site_key, site_name,
+                    stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
+                    numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
+                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
+                VALUES (:bd, :ind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
+                    :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""")
+                .param("bd", businessDate).param("ind", indicator.indicatorId())
+                .param("ps", c.periodStart()).param("pe", c.periodEnd())
+                .param("sk", c.siteKey()).param("sn", c.siteName())
+                .param("st", c.stratifier()).param("sm", c.stratum())
+                .param("ip", c.initialPopulation()).param("den", r.denominator())
+                .param("denex", c.denominatorExclusion()).param("denexcep", c.denominatorException())
+                .param("num", r.numerator()).param("numex", c.numeratorExclusion())
+                .param("exp", r.exposure()).param("rate", r.rate()).param("lo", r.ciLow()).param("hi", r.ciHigh())
+                .param("method", r.ciMethod()).param("sup", r.suppressed()).param("reason", r.suppressionReason())
+                .param("target", indicator.target()).param("meets", r.meetsTarget())
+                .param("ver", indicator.version()).param("hash", indicator.contentHash()).param("run", runId)
+                .update();
+    }
+}

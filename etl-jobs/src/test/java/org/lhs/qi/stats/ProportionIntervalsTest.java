@@ -1,0 +1,41 @@
+package org.lhs.qi.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ProportionIntervalsTest {
+
+    /** Newcombe RG. Two-sided confidence intervals for the single proportion. Stat Med 1998, Table I, method 3. */
+    @Test
+    void wilsonMatchesNewcombeTableOne() {
+        assertInterval(0.2553, 0.3662, ProportionIntervals.wilson(81, 263, 0.95));
+        assertInterval(0.0624, 0.1605, ProportionIntervals.wilson(15, 148, 0.95));
+        assertInterval(0.0000, 0.1611, ProportionIntervals.wilson(0, 20, 0.95));
+        assertInterval(0.0061, 0.1718, ProportionIntervals.wilson(1, 29, 0.95));
+    }
+
+    @Test
+    void wilsonIsSymmetricAndReachesOneForAllSuccesses() {
+        Interval all = ProportionIntervals.wilson(20, 20, 0.95);
+        assertInterval(1 - 0.1611, 1.0, all);
+        assertEquals("wilson", all.method());
+    }
+
+    @Test
+    void zForNinetyFivePercent() {
+        assertEquals(1.959964, ProportionIntervals.z(0.95), 1e-6);
+    }
+
+    @Test
+    void rejectsImpossibleCounts() {
+        assertThrows(IllegalArgumentException.class, () -> ProportionIntervals.wilson(3, 2, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> ProportionIntervals.wilson(0, 0, 0.95));
+    }
+
+    private static void assertInterval(double low, double high, Interval actual) {
+        assertEquals(low, actual.low(), 5e-5, "low");
+        assertEquals(high, actual.high(), 5e-5, "high");
+    }
+}
