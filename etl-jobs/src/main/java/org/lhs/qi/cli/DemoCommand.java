@@ -1,0 +1,53 @@
+package org.lhs.qi.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.lhs.qi.db.EmbeddedPostgresServer;
+import org.lhs.qi.generate.GeneratorSettings;
+import org.lhs.qi.generate.HealthSystemGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code qi demo}: an embedded PostgreSQL 17 kept under a local folder, a generated health system, a full
+ * nightly run and the scorecard PDFs — everything on a fresh machine with no database server.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic health system, run the nightly job on an embedded PostgreSQL, write PDFs.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = ".qi-demo", description = "Folder for the demo database and extract (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--date", description = "Business date (default: today).")
+    LocalDate date;
+
+    @Option(names = "--patients", defaultValue = "5000", description = "Patients to generate (default ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--definitions", defaultValue = "indicator-definitions",
+            description = "Definitions folder (default ${DEFAULT-VALUE}).")
+    Path definitions;
+
+    @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate businessDate = date != null ? date : LocalDate.now();
+        Path extract = dir.resolve("extract-" + businessDate + "-p" + patients + "-s" + seed);
+        if (!Files.isRegularFile(extract.resolve("patient.csv"))) {
+            System.out.println("demo: generating " + patients + " patients into " + extract);
+            new HealthSystemGenerator(new GeneratorSettings(patients, 4, 24, seed, businessDate)).write(extract);
+        }
+        System.out.println("demo: starting embedded PostgreSQL 17 in " + dir.resolve("pgdata"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata").toAbsolutePath())) {
+            return NightlyLauncher.run(server.settings(), businessDate, extract, definitions, output);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.lhs.qi.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.lhs.qi.db.DatabaseSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qi run}: the nightly job for one business date against the database the environment names. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the nightly job for a business date against QI_DB_URL (or PGHOST/PGPORT/PGDATABASE/PGUSER).")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--date", required = true, description = "Business date, YYYY-MM-DD.")
+    LocalDate date;
+
+    @Option(names = "--extract", required = true, description = "Folder of the canonical CSV extract.")
+    Path extract;
+
+    @Option(names = "--definitions", defaultValue = "indicator-definitions",
+            description = "Definitions folder (default ${DEFAULT-VALUE}).")
+    Path definitions;
+
+    @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv()).orElse(null);
+        if (db == null) {
+            System.err.println("qi: no database configured: set QI_DB_URL (with QI_DB_USER, QI_DB_PASSWORD or "
+                    + "QI_DB_PASSWORD_FILE) or PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD; `qi demo` uses an "
+                    + "embedded database");
+            return ExitCodes.ENVIRONMENT;
+        }
+        if (!Files.isDirectory(extract)) {
+            System.err.println("qi: extract folder " + extract + " does not exist");
+            return ExitCodes.ENVIRONMENT;
+        }
+        return NightlyLauncher.run(db, date, extract, definitions, output);
+    }
+}

@@ -1,0 +1,50 @@
+package org.lhs.qi.compute;
+
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.lhs.qi.definition.IndicatorDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Records the definitions a run computes in {@code qi.indicator} (version, content hash, metadata and the
+ * plain-language rendering the reports print) and drops the results of indicators that no longer exist, so
+ * a rerun for the same date never shows a deleted indicator.
+ */
+public class IndicatorRegistry {
+
+    private final JdbcClient jdbc;
+
+    public IndicatorRegistry(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public void register(Collection<IndicatorDefinition> definitions, java.time.LocalDate businessDate) {
+        for (IndicatorDefinition d : definitions) {
+            jdbc.sql("""
+                    INSERT INTO qi.indicator (indicator_id, version, content_hash, title, description, domain, scoring,
+                        basis, improvement, target, multiplier, source_file, definition_text, updated_at)
+                    VALUES (:id, :version, :hash, :title, :description, :domain, :scoring, :basis, :improvement,
+                        :target, :multiplier, :file, :text, now())
+                    ON CONFLICT (indicator_id) DO UPDATE SET version = EXCLUDED.version,
+                        content_hash = EXCLUDED.content_hash, title = EXCLUDED.title,
+                        description = EXCLUDED.description, domain = EXCLUDED.domain, scoring = EXCLUDED.scoring,
+                        basis = EXCLUDED.basis, improvement = EXCLUDED.improvement, target = EXCLUDED.target,
+                        multiplier = EXCLUDED.multiplier, source_file = EXCLUDED.source_file,
+                        definition_text = EXCLUDED.definition_text, updated_at = now()""")
+                    .param("id", d.id()).param("version", d.version()).param("hash", d.contentHash())
+                    .param("title", d.title()).param("description", d.description())
+                    .param("domain", d.domain()).param("scoring", d.scoring()).param("basis", d.basis())
+                    .param("improvement", d.improvement()).param("target", d.target())
+                    .param("multiplier", d.multiplier()).param("file", d.sourceFile().toString())
+                    .param("text", d.plainLanguage())
+                    .update();
+        }
+        List<String> ids = definitions.stream().map(IndicatorDefinition::id).toList();
+        String[] current = ids.toArray(String[]::new);
+        jdbc.sql("DELETE FROM qi.member WHERE business_date = :d AND NOT (indicator_id = ANY (:ids))")
+                .param("d", businessDate).param("ids", current).update();
+        jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND NOT (indicator_id = ANY (:ids))")
+                .param("d", businessDate).param("ids", current).update();
+    }
+}

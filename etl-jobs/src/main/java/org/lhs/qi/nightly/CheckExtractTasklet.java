@@ -1,0 +1,42 @@
+package org.lhs.qi.nightly;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.lhs.qi.ingest.ErrorRatePolicy;
+import org.lhs.qi.ingest.FileIngestResult;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code checkExtractStep}: fails the run when any staged file has more malformed rows than the configured
+ * share. It reads the counts back from {@code qi.extract_file} so it judges exactly what was committed, also
+ * after a restart; the quarantined rows stay for the data team to inspect.
+ */
+class CheckExtractTasklet implements Tasklet {
+
+    private final JdbcClient jdbc;
+    private final ErrorRatePolicy policy;
+
+    CheckExtractTasklet(DataSource dataSource, ErrorRatePolicy policy) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.policy = policy;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<FileIngestResult> staged = jdbc.sql("""
+                SELECT f.table_name, f.file_name, f.id, f.rows_read, f.rows_staged, f.rows_quarantined,
+                       ARRAY(SELECT 'line ' || q.line_no || ': ' || q.reason FROM qi.quarantine q
+                             WHERE q.extract_file_id = f.id ORDER BY q.line_no LIMIT 5) AS reasons
+                FROM qi.extract_file f WHERE f.status = 'staged' ORDER BY f.id""")
+                .query((rs, n) -> new FileIngestResult(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), false,
+                        List.of((String[]) rs.getArray(7).getArray())))
+                .list();
+        policy.check(staged);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lhs.qi.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * The typed parameters of a nightly run, bound once from the job parameters. The job instance is identified
+ * by the business date and a rerun counter (0 for the first run of a date, then 1, 2, … for deliberate reruns
+ * of a completed date); the folders are not identifying, so a restart may point at a corrected extract.
+ */
+public record NightlyParameters(LocalDate businessDate, long rerun, Path extractDir, Path definitionsDir,
+        Path outputDir) {
+
+    static final String BUSINESS_DATE = "businessDate";
+    static final String RERUN = "rerun";
+    static final String EXTRACT_DIR = "extractDir";
+    static final String DEFINITIONS_DIR = "definitionsDir";
+    static final String OUTPUT_DIR = "outputDir";
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addLocalDate(BUSINESS_DATE, businessDate, true)
+                .addLong(RERUN, rerun, true)
+                .addString(EXTRACT_DIR, extractDir.toAbsolutePath().normalize().toString(), false)
+                .addString(DEFINITIONS_DIR, definitionsDir.toAbsolutePath().normalize().toString(), false)
+                .addString(OUTPUT_DIR, outputDir.toAbsolutePath().normalize().toString(), false)
+                .toJobParameters();
+    }
+
+    public static NightlyParameters from(JobParameters p) {
+        return new NightlyParameters(p.getLocalDate(BUSINESS_DATE), p.getLong(RERUN, 0L),
+                Path.of(p.getString(EXTRACT_DIR)), Path.of(p.getString(DEFINITIONS_DIR)),
+                Path.of(p.getString(OUTPUT_DIR)));
+    }
+
+    /** Folder of this business date's reports and manifest. */
+    public Path reportDir() {
+        return outputDir.resolve(businessDate.toString());
+    }
+
+    /** Rejects a launch whose parameters are missing or point nowhere, before any step runs. */
+    public static final class Validator implements JobParametersValidator {
+        @Override
+        public void validate(JobParameters parameters) throws InvalidJobParametersException {
+            if (parameters == null || parameters.getLocalDate(BUSINESS_DATE) == null) {
+                throw new InvalidJobParametersException("businessDate (YYYY-MM-DD) is required");
+            }
+            for (String folder : new String[] {EXTRACT_DIR, DEFINITIONS_DIR, OUTPUT_DIR}) {
+                if (parameters.getString(folder) == null) {
+                    throw new InvalidJobParametersException(folder + " is required");
+                }
+            }
+            for (String folder : new String[] {EXTRACT_DIR, DEFINITIONS_DIR}) {
+                if (!java.nio.file.Files.isDirectory(Path.of(parameters.getString(folder)))) {
+                    throw new InvalidJobParametersException(folder + " " + parameters.getString(folder)
+                            + " is not a directory");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.lhs.qi.nightly;
+
+import java.util.List;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * A tasklet that works through a list (files, tables, indicators, audiences) one item per call. Spring Batch
+ * runs each call in its own transaction and saves the position in the step's execution context after the
+ * commit, so a run that dies is restarted at the first item whose work was not committed.
+ */
+abstract class OneItemPerTransactionTasklet<T> implements Tasklet {
+
+    private List<T> items;
+
+    /** The work list; called once per step execution. */
+    protected abstract List<T> items(NightlyParameters parameters, StepExecution step);
+
+    /** Does the work of one item inside the step's transaction. */
+    protected abstract void process(T item, NightlyParameters parameters, StepExecution step);
+
+    /** Called after the last item, in the same transaction as the last call. */
+    protected void afterAll(NightlyParameters parameters, StepExecution step) {
+    }
+
+    /** Key of the position in the execution context; distinct per subclass. */
+    private String positionKey() {
+        return getClass().getSimpleName() + ".next";
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = contribution.getStepExecution();
+        NightlyParameters parameters = NightlyParameters.from(step.getJobExecution().getJobParameters());
+        if (items == null) {
+            items = List.copyOf(items(parameters, step));
+        }
+        ExecutionContext context = step.getExecutionContext();
+        int next = context.getInt(positionKey(), 0);
+        if (next < items.size()) {
+            process(items.get(next), parameters, step);
+            next++;
+            context.putInt(positionKey(), next);
+        }
+        if (next >= items.size()) {
+            afterAll(parameters, step);
+            return RepeatStatus.FINISHED;
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+}

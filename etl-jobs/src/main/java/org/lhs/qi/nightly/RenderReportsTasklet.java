@@ -1,0 +1,67 @@
+package org.lhs.qi.nightly;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.lhs.qi.config.QiProperties;
+import org.lhs.qi.report.RenderedReport;
+import org.lhs.qi.report.ScorecardRenderer;
+import org.lhs.qi.report.ScorecardRequest;
+import org.lhs.qi.summarise.ResultSummariser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code renderReportsStep}: one scorecard PDF for the organisation and one per site, one per transaction. */
+class RenderReportsTasklet extends OneItemPerTransactionTasklet<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(RenderReportsTasklet.class);
+
+    private final JdbcClient jdbc;
+    private final ScorecardRenderer renderer;
+    private final QiProperties properties;
+
+    RenderReportsTasklet(DataSource dataSource, ScorecardRenderer renderer, QiProperties properties) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.renderer = renderer;
+        this.properties = properties;
+    }
+
+    @Override
+    protected List<String> items(NightlyParameters parameters, StepExecution step) {
+        List<String> audiences = new ArrayList<>();
+        audiences.add(ResultSummariser.ALL_SITES);
+        audiences.addAll(jdbc.sql("""
+                SELECT DISTINCT site_key FROM qi.result
+                WHERE business_date = :d AND site_key NOT IN (:all, 'unattributed') ORDER BY site_key""")
+                .param("d", parameters.businessDate()).param("all", ResultSummariser.ALL_SITES)
+                .query(String.class).list());
+        return audiences;
+    }
+
+    @Override
+    protected void process(String audience, NightlyParameters parameters, StepExecution step) {
+        Path pdf = parameters.reportDir().resolve(fileName(parameters, audience));
+        RenderedReport report = renderer.render(new ScorecardRequest(parameters.businessDate(), audience,
+                properties.organisationName(), pdf));
+        jdbc.sql("""
+                INSERT INTO qi.report_file (run_id, business_date, audience, path, sha256, size_bytes)
+                VALUES (:run, :d, :audience, :path, :sha, :size)
+                ON CONFLICT (run_id, audience) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256,
+                    size_bytes = EXCLUDED.size_bytes, created_at = now()""")
+                .param("run", step.getJobExecutionId()).param("d", parameters.businessDate())
+                .param("audience", audience).param("path", report.pdf().toAbsolutePath().toString())
+                .param("sha", report.sha256()).param("size", report.sizeBytes())
+                .update();
+        log.info("report: {} ({} pages) → {}", audience, report.pages(), report.pdf());
+    }
+
+    /** Site keys come from extracts: only a safe subset of characters reaches the file name. */
+    static String fileName(NightlyParameters parameters, String audience) {
+        String who = ResultSummariser.ALL_SITES.equals(audience) ? "organisation"
+                : "site-" + audience.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "scorecard-" + parameters.businessDate() + "-" + who + ".pdf";
+    }
+}
