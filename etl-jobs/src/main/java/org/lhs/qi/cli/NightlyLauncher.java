@@ -29,6 +29,7 @@ final class NightlyLauncher {
         if (db.password() != null) {
             properties.put("spring.datasource.password", db.password());
         }
+        environmentSettings(System.getenv(), properties);
         properties.put("qi.definitions-dir", definitions.toString());
         properties.put("qi.output-dir", output.toString());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QiApplication.class)
@@ -55,6 +56,28 @@ final class NightlyLauncher {
         } catch (Exception e) {
             System.err.println("qi: " + rootMessage(e));
             return ExitCodes.ENVIRONMENT;
+        }
+    }
+
+    /** The documented QI_* environment variables, mapped explicitly (Spring's relaxed names drop the dashes). */
+    static void environmentSettings(Map<String, String> env, Map<String, Object> properties) {
+        Map<String, String> names = Map.of(
+                "QI_MAX_ERROR_RATE", "qi.max-error-rate",
+                "QI_SOURCE_SYSTEM", "qi.source-system",
+                "QI_TIME_ZONE", "qi.time-zone",
+                "QI_ORGANISATION_NAME", "qi.organisation-name",
+                "QI_MIN_CELL_SIZE", "qi.min-cell-size");
+        names.forEach((variable, property) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                properties.put(property, value);
+            }
+        });
+        String zone = env.get("QI_TIME_ZONE");
+        if (zone != null && !zone.isBlank()) {
+            // validated by ZoneId.of before it reaches SQL: only a real zone id can be set
+            properties.put("spring.datasource.hikari.connection-init-sql",
+                    "SET TIME ZONE '" + java.time.ZoneId.of(zone).getId() + "'");
         }
     }
 
