@@ -34,8 +34,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
-                boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(!existing);
+                // zonky runs initdb when postgresql.conf is missing; "clean" would delete the folder on close
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
