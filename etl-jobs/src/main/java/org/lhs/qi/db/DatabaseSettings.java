@@ -36,6 +36,19 @@ public record DatabaseSettings(String url, String user, String password) {
         return Optional.empty();
     }
 
+    /** A simple (unpooled) data source for commands that need a few queries and no application context. */
+    public javax.sql.DataSource dataSource() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(url);
+        if (user != null) {
+            ds.setUser(user);
+        }
+        if (password != null) {
+            ds.setPassword(password);
+        }
+        return ds;
+    }
+
     /** Never print the password. */
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.lhs.qi.db;
 
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The one PostgreSQL that integration tests of this JVM share: the server the environment names
@@ -33,14 +32,6 @@ public final class TestDatabase {
     }
 
     static DataSource dataSource(DatabaseSettings s) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(s.url());
-        if (s.user() != null) {
-            ds.setUser(s.user());
-        }
-        if (s.password() != null) {
-            ds.setPassword(s.password());
-        }
-        return ds;
+        return s.dataSource();
     }
 }
