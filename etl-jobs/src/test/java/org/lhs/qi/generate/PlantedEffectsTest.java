@@ -24,16 +24,13 @@ class PlantedEffectsTest {
 
     @TempDir
     static Path dir;
-    static long millis;
     static Map<String, Map<String, String>> patients = new HashMap<>();
     static List<Map<String, String>> encounters;
     static List<Map<String, String>> observations;
 
     @BeforeAll
     static void generate() throws IOException {
-        long t0 = System.nanoTime();
         new HealthSystemGenerator(GeneratorSettings.defaults(END)).write(dir);
-        millis = (System.nanoTime() - t0) / 1_000_000;
         for (var p : GeneratedFiles.read(dir, "patient.csv")) {
             patients.put(p.get("patient_id"), p);
         }
@@ -42,9 +39,9 @@ class PlantedEffectsTest {
     }
 
     @Test
-    void defaultSizeIsGeneratedInAFewSeconds() {
+    void defaultSizeHasFiveThousandPatients() {
+        // generation speed is measured by the benchmark script, never asserted in a unit test
         assertThat(patients).hasSize(5_000);
-        assertThat(millis).isLessThan(15_000);
     }
 
     /** Latest HbA1c in the 12 months before November 2026 above 9%, or none, among diabetics alive then. */
