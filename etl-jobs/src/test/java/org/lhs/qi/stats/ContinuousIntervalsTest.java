@@ -9,8 +9,8 @@ class ContinuousIntervalsTest {
 
     /**
      * Student's sleep data (R dataset {@code sleep}): differences group 2 − group 1 for the 10 patients.
-     * R's {@code t.test(extra ~ group, data = sleep, paired = TRUE)} documents mean difference 1.58 with 95%
-     * interval 0.7001142 to 2.4598858 (reported with the opposite sign).
+     * The example in R's {@code ?t.test}, {@code with(sleep, t.test(extra[group == 1], extra[group == 2],
+     * paired = TRUE))}, prints mean difference −1.58 with 95% interval −2.4598858 to −0.7001142 (group 1 − 2).
      */
     private static final double[] SLEEP_DIFFERENCES = {1.2, 2.4, 1.3, 1.3, 0.0, 1.0, 1.8, 0.8, 4.6, 1.4};
 

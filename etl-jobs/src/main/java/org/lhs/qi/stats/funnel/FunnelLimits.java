@@ -20,10 +20,10 @@ public record FunnelLimits(double target, double size, double lower95, double up
 
     /** Limits for a proportion with target {@code target} in [0, 1] and denominator {@code n}. */
     public static FunnelLimits forProportion(double target, long n) {
-        if (!(target >= 0 && target <= 1) || n <= 0) {
+        if (!(target >= 0 && target <= 1) || n <= 0 || n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("need 0 <= target <= 1 and n > 0, got " + target + ", " + n);
         }
-        BinomialDistribution d = BinomialDistribution.of((int) Math.min(n, Integer.MAX_VALUE), target);
+        BinomialDistribution d = BinomialDistribution.of((int) n, target);
         double scale = 1.0 / n;
         return new FunnelLimits(target, n,
                 Math.max(0, limit(d, 0.025) * scale), Math.min(1, limit(d, 0.975) * scale),

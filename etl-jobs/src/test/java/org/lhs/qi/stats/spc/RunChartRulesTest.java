@@ -12,7 +12,7 @@ import org.lhs.qi.stats.Improvement;
 class RunChartRulesTest {
 
     /**
-     * Critical values of Anhøj &amp; Olesen, PLoS ONE 2014;9:e113825, Table 1 (also in qicharts2): for 10, 20
+     * Critical values tabulated by Anhøj &amp; Olesen, PLoS ONE 2014;9:e113825 (and used by qicharts2): for 10, 20
      * and 30 useful observations the longest run may be 6, 7, 8 and crossings must reach 2, 6, 10.
      */
     @Test

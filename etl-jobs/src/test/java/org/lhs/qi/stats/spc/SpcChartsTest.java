@@ -22,7 +22,7 @@ class SpcChartsTest {
             12L, 22L, 8L, 10L, 5L, 13L, 11L, 20L, 18L, 24L, 15L, 9L, 12L, 7L, 13L, 9L, 6L);
 
     /**
-     * Montgomery, Example 7.3 (u chart): nonconformities in 20 samples of 5 computers, 193 in all;
+     * Montgomery, ch. 7, u chart example: nonconformities in 20 samples of 5 personal computers, 193 in all;
      * ū = 1.93, UCL = 3.79, LCL = 0.07, all samples in control.
      */
     private static final List<Long> COMPUTERS = List.of(10L, 12L, 8L, 14L, 10L, 16L, 11L, 7L, 10L, 15L, 9L, 5L,
