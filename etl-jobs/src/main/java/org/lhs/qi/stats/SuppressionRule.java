@@ -14,6 +14,11 @@ public record SuppressionRule(int minCellSize) {
         }
     }
 
+    /** Whether a cell with this count (denominator, or events for a rate) must be hidden. */
+    public boolean suppresses(long count) {
+        return count < minCellSize;
+    }
+
     /** Why the cell is suppressed, or {@code null} when it may be shown. */
     public String reason(long denominator) {
         return denominator < minCellSize ? "denominator below " + minCellSize : null;

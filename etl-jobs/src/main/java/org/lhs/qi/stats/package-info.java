@@ -1,2 +1,5 @@
-/** Statistics of indicator results: confidence intervals for proportions and rates, small-cell suppression. */
+/**
+ * Statistics of indicator results: confidence intervals for proportions, rates, means and medians; reliability;
+ * primary and complementary small-cell suppression. SPC, funnel plots and equity measures live in subpackages.
+ */
 package org.lhs.qi.stats;
