@@ -24,7 +24,7 @@ final class CsvRecordSource implements AutoCloseable {
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL) // HeaderMapping reports duplicates itself
             .setIgnoreEmptyLines(true)
             .setTrailingData(true)
-            .setLenientEof(true)
+            .setLenientEof(false) // an unterminated quote would otherwise swallow the rest of the file
             .get();
 
     private final String fileName;
