@@ -14,6 +14,7 @@ public final class CodeSystems {
             List.of("ICD-10-CM", "ICD-10-PCS", "SNOMED-CT", "LOINC", "RxNorm", "CPT", "HCPCS", "CVX", "LOCAL");
 
     private static final Map<String, String> BY_KEY = new HashMap<>();
+    private static final Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         for (String name : SHORT_NAMES) {
@@ -45,7 +46,14 @@ public final class CodeSystems {
      * known URI (http or https, with or without a trailing slash); empty when unknown.
      */
     public static Optional<String> normalise(String value) {
-        return Optional.ofNullable(BY_KEY.get(key(value)));
+        String known = RECENT.get(value); // extracts repeat a handful of spellings millions of times
+        if (known == null) {
+            known = BY_KEY.get(key(value));
+            if (known != null && RECENT.size() < 1000) {
+                RECENT.put(value, known);
+            }
+        }
+        return Optional.ofNullable(known);
     }
 
     private static String key(String value) {

@@ -1,13 +1,9 @@
 package org.lhs.qi.ingest;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -64,8 +60,8 @@ public sealed interface ValueType {
         @Override
         public String convert(String value, ZoneId zone) throws InvalidValueException {
             try {
-                return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).toString();
-            } catch (DateTimeParseException e) {
+                return FastIso.date(value).toString();
+            } catch (DateTimeException | IllegalArgumentException e) {
                 throw new InvalidValueException(quote(value) + " is not a date (YYYY-MM-DD)");
             }
         }
@@ -80,23 +76,12 @@ public sealed interface ValueType {
         public String convert(String value, ZoneId zone) throws InvalidValueException {
             Instant instant;
             try {
-                instant = hasOffset(value)
-                        ? OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
-                        : LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
+                instant = FastIso.instant(value, zone);
+            } catch (DateTimeException | IllegalArgumentException e) {
                 throw new InvalidValueException(quote(value)
                         + " is not a date-time (YYYY-MM-DDThh:mm:ss with optional Z or +hh:mm)");
             }
             return instant.toString();
-        }
-
-        private static boolean hasOffset(String value) {
-            int t = value.indexOf('T');
-            if (t < 0) {
-                return false;
-            }
-            String time = value.substring(t + 1);
-            return time.endsWith("Z") || time.endsWith("z") || time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
         }
     }
 
