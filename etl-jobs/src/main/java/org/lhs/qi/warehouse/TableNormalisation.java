@@ -86,10 +86,12 @@ final class TableNormalisation {
                 : "NULLIF(concat_ws('; ', " + String.join(", ", problems) + "), '')").append(" AS problem");
         select.append(",\n  (to_jsonb(s) - 'extract_file_id' - 'line_no')::text AS raw");
         return "CREATE TEMP TABLE " + WORK_TABLE + " ON COMMIT DROP AS\n" + select
-                + "\nFROM (SELECT DISTINCT ON (source_system, source_id) * FROM staging." + table
-                + "\n      WHERE extract_file_id IN (SELECT id FROM qi.extract_file WHERE table_name = '" + table
-                + "' AND status = 'staged')"
-                + "\n      ORDER BY source_system, source_id, extract_file_id DESC, line_no DESC) s" + joins;
+                + "\nFROM (SELECT DISTINCT ON (x.source_system, x.source_id) x.*"
+                + "\n      FROM staging." + table + " x JOIN qi.extract_file f ON f.id = x.extract_file_id"
+                + "\n      WHERE f.table_name = '" + table + "' AND f.status = 'staged'"
+                // the most recently staged file wins, and within a file the last line
+                + "\n      ORDER BY x.source_system, x.source_id, f.staged_at DESC, x.extract_file_id DESC, x.line_no DESC) s"
+                + joins;
     }
 
     /** Unresolved rows into quarantine; parameters: run id, table name. */

@@ -29,6 +29,8 @@ class ValueTypeTest {
         assertThat(ValueType.timestamp().convert("2026-03-01T08:30:00+02:00", NEW_YORK)).isEqualTo("2026-03-01T06:30:00Z");
         assertThat(ValueType.timestamp().convert("2026-03-01T08:30:00-05:00", UTC)).isEqualTo("2026-03-01T13:30:00Z");
         assertThat(ValueType.timestamp().convert("2026-03-01T08:30:00.250Z", UTC)).isEqualTo("2026-03-01T08:30:00.250Z");
+        assertThat(ValueType.timestamp().convert("2026-03-01T08:30:00+05:30", UTC)).isEqualTo("2026-03-01T03:00:00Z");
+        assertThat(ValueType.timestamp().convert("2026-03-01T08:30:00.5+01:00", UTC)).isEqualTo("2026-03-01T07:30:00.500Z");
     }
 
     @Test
@@ -47,6 +49,11 @@ class ValueTypeTest {
         assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01 08:30", UTC)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01", UTC)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01T25:00:00", UTC)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01T08:30:00+0200", UTC)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01T08:30:00+25:00", UTC)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ValueType.timestamp().convert("2026-02-30T08:30:00Z", UTC)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01T08:3a:00Z", UTC)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ValueType.timestamp().convert("2026-03-01T08:30:00ZZ", UTC)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
