@@ -276,6 +276,27 @@ class IngestAndNormaliseIT {
     }
 
     @Test
+    void aNormaliseThatRollsBackLeavesTheTableStagedForTheRerun() {
+        ingester.ingest(caseDir.resolve("site.csv"), RUN);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        TableLoadResult inRolledBack = tx.execute(status -> {
+            TableLoadResult r = normaliser.normaliseTable("site", RUN);
+            status.setRollbackOnly(); // as if the step died after the SQL ran
+            return r;
+        });
+        assertThat(inRolledBack.rowsInserted()).isEqualTo(2);
+        assertThat(sourceIds("site")).isEmpty();
+        assertThat(jdbc.sql("SELECT status FROM qi.extract_file WHERE run_id = :run").param("run", RUN)
+                .query(String.class).single()).isEqualTo("staged");
+
+        TableLoadResult rerun = normaliser.normaliseTable("site", RUN2);
+        assertThat(rerun).isEqualTo(new TableLoadResult("site", 1, 2, 0, 0, 0));
+        assertThat(sourceIds("site")).containsExactly("S1", "S2");
+        assertThat(jdbc.sql("SELECT count(*) FROM staging.site WHERE source_system = :ss").param("ss", SS)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnRejectsTheWholeFile(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("encounter.csv");
         Files.writeString(file, "encounter_id,patient_id,class,admit_time\nE1,P1,inpatient,2026-03-01T08:30:00Z\n");
