@@ -1,0 +1,177 @@
+package org.lhs.qi.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.lhs.qi.db.JdbcWork;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stages one canonical extract file: converts and validates every record, streams good rows into
+ * {@code staging.<table>} with COPY and bad ones into {@code qi.quarantine}, and records the file in
+ * {@code qi.extract_file}. All of it joins the caller's transaction (one file per transaction), or runs
+ * in its own when there is none. Memory does not grow with the file.
+ */
+public final class ExtractFileIngester {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractFileIngester.class);
+
+    /** About 1 MB of COPY text per round trip. */
+    private static final int STAGING_CHUNK_CHARS = 1 << 20;
+    /** Quarantine rows are sent once this many are waiting (the staging COPY pauses meanwhile). */
+    private static final int QUARANTINE_BATCH_ROWS = 1000;
+    private static final int SAMPLE_REASONS = 5;
+    private static final long PROGRESS_EVERY_ROWS = 1_000_000;
+
+    private final DataSource dataSource;
+    private final IngestSettings settings;
+
+    public ExtractFileIngester(DataSource dataSource, IngestSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    /**
+     * Stages a file named after its table ({@code patient.csv}, …).
+     *
+     * @throws ExtractRejectedException when the file cannot be read as that table at all (e.g. the header
+     *                                  lacks a required column); nothing of it is kept
+     */
+    public FileIngestResult ingest(Path file, long runId) {
+        String fileName = file.getFileName().toString();
+        TableSpec spec = CanonicalTables.byFileName(fileName).orElseThrow(() -> new IllegalArgumentException(
+                fileName + " is not a canonical extract file (expected one of " + CanonicalTables.tableNames() + " + .csv)"));
+        Digest digest = digest(file);
+        return JdbcWork.inTransaction(dataSource, con -> {
+            Optional<ExtractFileRegistry.Known> known = ExtractFileRegistry.find(con, spec.table(), digest.sha256());
+            if (known.isPresent() && known.get().status().equals("loaded")) {
+                ExtractFileRegistry.Known k = known.get();
+                log.info("{}: unchanged since it was loaded (extract_file {}), skipped", fileName, k.id());
+                return new FileIngestResult(spec.table(), fileName, k.id(), k.rowsRead(), k.rowsStaged(),
+                        k.rowsQuarantined(), true, List.of());
+            }
+            try (CsvRecordSource source = new CsvRecordSource(reader(file), fileName)) {
+                HeaderMapping mapping = HeaderMapping.resolve(spec, fileName, source.header());
+                if (!mapping.ignoredColumns().isEmpty()) {
+                    log.warn("{}: ignoring column(s) not in the canonical layout: {}", fileName, mapping.ignoredColumns());
+                }
+                long id;
+                if (known.isPresent()) {
+                    id = known.get().id();
+                    log.info("{}: staged by an unfinished earlier attempt (extract_file {}), staging it again", fileName, id);
+                    ExtractFileRegistry.resetForRestage(con, spec, id, fileName, runId);
+                } else {
+                    id = ExtractFileRegistry.insert(con, spec.table(), fileName, digest.sha256(), digest.size(), runId);
+                }
+                FileIngestResult result = stage(con, spec, mapping, source, fileName, id, runId);
+                ExtractFileRegistry.recordCounts(con, id, result.rowsRead(), result.rowsStaged(), result.rowsQuarantined());
+                return result;
+            }
+        });
+    }
+
+    private FileIngestResult stage(Connection con, TableSpec spec, HeaderMapping mapping, CsvRecordSource source,
+                                   String fileName, long extractFileId, long runId) throws SQLException {
+        CopyManager copyManager = con.unwrap(PGConnection.class).getCopyAPI();
+        CopyStream staging = new CopyStream(copyManager, "COPY " + spec.stagingTable() + " ("
+                + String.join(", ", spec.stagingColumns()) + ") FROM STDIN (FORMAT text)", STAGING_CHUNK_CHARS);
+        CopyStream quarantine = new CopyStream(copyManager, """
+                COPY qi.quarantine (run_id, extract_file_id, table_name, file_name, line_no, raw, reason)
+                FROM STDIN (FORMAT text)""", STAGING_CHUNK_CHARS);
+        RowConverter converter = new RowConverter(spec, mapping, settings.defaultSourceSystem(), settings.zone());
+        String[] quarantineTail = {spec.table(), fileName, null, null, null};
+        List<String> samples = new ArrayList<>(SAMPLE_REASONS);
+        long read = 0;
+        long bad = 0;
+        int waitingQuarantine = 0;
+        long started = System.nanoTime();
+        try {
+            while (source.next()) {
+                read++;
+                switch (converter.convert(source.fields())) {
+                    case RowConverter.Good good -> {
+                        CopyText.appendRow(staging.buffer(), extractFileId, source.lineNo(), good.values());
+                        staging.flushIfFull();
+                    }
+                    case RowConverter.Bad(String reason) -> {
+                        bad++;
+                        if (samples.size() < SAMPLE_REASONS) {
+                            samples.add("line " + source.lineNo() + ": " + reason);
+                        }
+                        quarantineTail[2] = Long.toString(source.lineNo());
+                        quarantineTail[3] = source.raw();
+                        quarantineTail[4] = reason;
+                        CopyText.appendRow(quarantine.buffer(), runId, extractFileId, quarantineTail);
+                        if (++waitingQuarantine >= QUARANTINE_BATCH_ROWS) {
+                            staging.end(); // one COPY at a time per connection
+                            quarantine.end();
+                            waitingQuarantine = 0;
+                        }
+                    }
+                }
+                if (read % PROGRESS_EVERY_ROWS == 0) {
+                    log.info("{}: {} rows read so far ({} rows/s)", fileName, read, rate(read, started));
+                }
+            }
+            staging.end();
+            quarantine.end();
+        } catch (SQLException | RuntimeException e) {
+            staging.cancel();
+            quarantine.cancel();
+            throw e;
+        }
+        long good = staging.rowsCopied();
+        log.info("{}: {} rows read, {} staged, {} quarantined in {} ms ({} rows/s)", fileName, read, good, bad,
+                (System.nanoTime() - started) / 1_000_000, rate(read, started));
+        return new FileIngestResult(spec.table(), fileName, extractFileId, read, good, bad, false, samples);
+    }
+
+    private static long rate(long rows, long startedNanos) {
+        long nanos = Math.max(1, System.nanoTime() - startedNanos);
+        return rows * 1_000_000_000L / nanos;
+    }
+
+    /** UTF-8; undecodable bytes become U+FFFD rather than failing the whole file. */
+    private static BufferedReader reader(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
+    private record Digest(String sha256, long size) {}
+
+    private static Digest digest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                size += n;
+            }
+            return new Digest(java.util.HexFormat.of().formatHex(sha.digest()), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
