@@ -36,7 +36,7 @@ class CheckExtractTasklet implements Tasklet {
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), false,
                         List.of((String[]) rs.getArray(7).getArray())))
                 .list();
-        policy.check(staged);
+        policy.check(staged, contribution.getStepExecution().getJobExecutionId());
         return RepeatStatus.FINISHED;
     }
 }

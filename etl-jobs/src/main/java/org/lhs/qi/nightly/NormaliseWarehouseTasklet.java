@@ -15,7 +15,7 @@ class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     @Override
     protected List<String> items(NightlyParameters parameters, StepExecution step) {
-        return normaliser.tables();
+        return WarehouseNormaliser.tables();
     }
 
     @Override
