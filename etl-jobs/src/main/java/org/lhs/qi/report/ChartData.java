@@ -12,13 +12,23 @@ import java.util.List;
 public record ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
         String targetLabel) implements Serializable {
 
+    /** All series with the target appended as a flat dashed series, so it appears in the legend. */
+    public List<Series> seriesWithTarget() {
+        if (target == null) {
+            return series;
+        }
+        List<Series> all = new ArrayList<>(series);
+        all.add(new Series(targetLabel, Collections.nCopies(months.size(), target), Emphasis.TARGET));
+        return all;
+    }
+
     public ChartData {
         months = List.copyOf(months);
         series = List.copyOf(series);
     }
 
     /** How a series is drawn. */
-    public enum Emphasis { PRIMARY, COMPARISON, SITE }
+    public enum Emphasis { PRIMARY, COMPARISON, SITE, TARGET }
 
     /** One line of the chart. */
     public record Series(String name, List<Double> values, Emphasis emphasis) implements Serializable {

@@ -19,10 +19,10 @@ import org.lhs.qi.report.ScorecardView.TableRow;
 /** Builds the {@link ScorecardView} of one audience from the rows read for a business date. */
 public final class ScorecardAssembler {
 
-    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     /** Assembles the scorecard; fails when there is nothing to show for the audience. */
     public ScorecardView assemble(ScorecardInputs in, ScorecardRequest request, ZonedDateTime generatedAt) {
@@ -55,7 +55,7 @@ public final class ScorecardAssembler {
         String runLabel = in.run().map(r -> "Run " + r.runId() + " (" + r.status() + ")").orElse("Run: not recorded");
         return new ScorecardView(request.organisationName(), audienceLabel, DAY.format(in.businessDate()),
                 MONTH.format(months.getFirst()) + " – " + MONTH.format(latest), MONTH.format(latest),
-                STAMP.format(generatedAt), runLabel, summary, pages);
+                STAMP.format(generatedAt.withZoneSameInstant(java.time.ZoneOffset.UTC)), runLabel, summary, pages);
     }
 
     /** The rows of one indicator and what is derived from them for the audience. */
@@ -151,7 +151,7 @@ public final class ScorecardAssembler {
             String denominator = indicator.scoring() == Scoring.RATIO ? Counts.mask(r.exposure()) : Counts.mask(r.denominator());
             TargetStatus rowStatus = TargetStatus.evaluate(r.rate(), indicator.target(), indicator.improvement());
             return new TableRow(group, label, Counts.mask(r.numerator()), denominator, format.rate(r.rate()),
-                    format.interval(r.ciLow(), r.ciHigh()), rowStatus.label(), rowStatus.name(), false);
+                    format.interval(r.ciLow(), r.ciHigh()), rowStatus.symbol(), rowStatus.name(), false);
         }
 
         ChartData chart(boolean organisationWide) {

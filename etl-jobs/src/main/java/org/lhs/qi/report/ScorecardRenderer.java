@@ -36,12 +36,17 @@ public final class ScorecardRenderer {
 
     /** Renders the scorecard the request describes; the PDF appears at {@code outputPdf} complete or not at all. */
     public RenderedReport render(ScorecardRequest request) {
-        ScorecardInputs inputs = repository.load(request.businessDate(), request.audience());
-        ScorecardView view = assembler.assemble(inputs, request, ZonedDateTime.now(clock));
+        ScorecardView view = view(request);
         JasperPrint print = fill(view);
         String title = "Quality scorecard – " + view.organisationName() + " – " + view.audienceLabel() + " – "
                 + view.businessDate();
         return AtomicPdf.write(print, request.outputPdf(), title);
+    }
+
+    /** The assembled scorecard of the request, before any Jasper work. */
+    ScorecardView view(ScorecardRequest request) {
+        ScorecardInputs inputs = repository.load(request.businessDate(), request.audience());
+        return assembler.assemble(inputs, request, ZonedDateTime.now(clock));
     }
 
     /** Fills the main template: header values and summary as parameters, one data row per indicator page. */

@@ -34,7 +34,7 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
 
     /**
      * A row of the monthly, equity or site table. When {@code suppressed}, the counts are blank and
-     * {@code rate} carries the suppression label.
+     * {@code rate} carries the suppression label; {@code status} is the target status as one glyph (✓/✗).
      */
     public record TableRow(String group, String label, String numerator, String denominator, String rate,
             String interval, String status, String statusCode, boolean suppressed) {}

@@ -2,12 +2,19 @@ package org.lhs.qi.report;
 
 /** Whether a rate meets its target, honouring the improvement direction (point estimate vs target). */
 public enum TargetStatus {
-    MET("met"), NOT_MET("not met"), NO_TARGET("no target"), NOT_AVAILABLE("–");
+    MET("met", "✓"), NOT_MET("not met", "✗"), NO_TARGET("no target", "–"), NOT_AVAILABLE("–", "–");
 
     private final String label;
+    private final String symbol;
 
-    TargetStatus(String label) {
+    TargetStatus(String label, String symbol) {
         this.label = label;
+        this.symbol = symbol;
+    }
+
+    /** A one-glyph form for narrow table columns: ✓ met, ✗ not met. */
+    public String symbol() {
+        return symbol;
     }
 
     /** Label for people. */

@@ -15,13 +15,10 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -46,19 +43,24 @@ public final class TrendChart {
     /** The chart of the given data. */
     public static JFreeChart create(ChartData data) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        for (ChartData.Series s : data.series()) {
+        List<ChartData.Series> all = data.seriesWithTarget();
+        for (ChartData.Series s : all) {
             for (int i = 0; i < data.months().size(); i++) {
                 dataset.addValue(s.values().get(i), s.name(), data.months().get(i));
             }
         }
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
         int site = 0;
-        for (int i = 0; i < data.series().size(); i++) {
-            ChartData.Series s = data.series().get(i);
+        for (int i = 0; i < all.size(); i++) {
+            ChartData.Series s = all.get(i);
             switch (s.emphasis()) {
                 case PRIMARY -> style(renderer, i, PRIMARY, new BasicStroke(2.2f), 4.5);
                 case COMPARISON -> style(renderer, i, COMPARISON, dashed(1.4f, 4f), 3.0);
                 case SITE -> style(renderer, i, SITE_COLOURS.get(site++ % SITE_COLOURS.size()), new BasicStroke(1.1f), 2.6);
+                case TARGET -> {
+                    style(renderer, i, TARGET, dashed(1.4f, 6f), 0);
+                    renderer.setSeriesShapesVisible(i, false);
+                }
             }
         }
         renderer.setDefaultItemLabelsVisible(false);
@@ -79,7 +81,8 @@ public final class TrendChart {
         values.setTickLabelPaint(TEXT);
         values.setAxisLineVisible(false);
         values.setTickMarksVisible(false);
-        values.setRange(0, upperBound(data));
+        double[] range = valueRange(data);
+        values.setRange(range[0], range[1]);
 
         CategoryPlot plot = new CategoryPlot(dataset, months, values, renderer);
         plot.setBackgroundPaint(Color.WHITE);
@@ -88,18 +91,7 @@ public final class TrendChart {
         plot.setRangeGridlineStroke(new BasicStroke(0.6f));
         plot.setDomainGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        if (data.target() != null) {
-            ValueMarker target = new ValueMarker(data.target(), TARGET, dashed(1.3f, 6f));
-            target.setLabel(data.targetLabel());
-            target.setLabelFont(font(Font.BOLD, 7.5f));
-            target.setLabelPaint(TARGET);
-            target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            target.setLabelOffset(new RectangleInsets(2, 2, 2, 4));
-            plot.addRangeMarker(target);
-        }
-
-        JFreeChart chart = new JFreeChart(null, font(Font.PLAIN, 8f), plot, data.series().size() > 1);
+        JFreeChart chart = new JFreeChart(null, font(Font.PLAIN, 8f), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 2, 2, 8));
         LegendTitle legend = chart.getLegend();
@@ -113,21 +105,33 @@ public final class TrendChart {
         return chart;
     }
 
-    /** Top of the value axis: a round number above the highest value and the target, so the target line always shows. */
-    static double upperBound(ChartData data) {
-        double max = data.series().stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
-        if (data.target() != null) {
-            max = Math.max(max, data.target());
+    /**
+     * The value axis range {low, high}: all values and the target with some air, widened so that a span
+     * under a quarter of the maximum is not blown up into dramatic swings, rounded to a tick step, never below 0.
+     */
+    static double[] valueRange(ChartData data) {
+        double[] values = data.seriesWithTarget().stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+        if (values.length == 0) {
+            return new double[] {0, 1};
         }
-        if (max <= 0) {
-            return 1;
+        double min = java.util.Arrays.stream(values).min().orElseThrow();
+        double max = java.util.Arrays.stream(values).max().orElseThrow();
+        double span = Math.max(max - min, 0.25 * Math.abs(max));
+        if (span == 0) {
+            span = 1;
         }
-        double raw = max * 1.15;
+        double low = Math.max(0, min - 0.15 * span);
+        double high = max + 0.15 * span;
+        double step = niceStep((high - low) / 5);
+        return new double[] {Math.floor(low / step) * step, Math.ceil(high / step) * step};
+    }
+
+    private static double niceStep(double raw) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-            if (step * magnitude >= raw) {
-                return step * magnitude;
+        for (double f : new double[] {1, 2, 2.5, 5}) {
+            if (f * magnitude >= raw) {
+                return f * magnitude;
             }
         }
         return 10 * magnitude;

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,6 +87,27 @@ class TemplatesCompileTest {
             assertTrue(bad.isEmpty(), name + ": styles without DejaVu Sans: " + bad);
             assertFalse(xml.contains("xmlns="), name + " uses the JasperReports 6 format");
         }));
+    }
+
+    /**
+     * Styles of subreports land in the master report's style table by name, so a "status" style in a subreport
+     * silently restyles the master's "status" elements: style names must be unique across all templates.
+     */
+    @Test
+    void styleNamesAreUniqueAcrossTemplates() throws IOException {
+        Pattern styleName = Pattern.compile("<style name=\"([^\"]+)\"");
+        Map<String, String> owner = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (String name : templateNames()) {
+            Matcher m = styleName.matcher(Files.readString(TEMPLATES.resolve(name + ".jrxml")));
+            while (m.find()) {
+                String previous = owner.putIfAbsent(m.group(1), name);
+                if (previous != null) {
+                    clashes.add(m.group(1) + " in " + previous + " and " + name);
+                }
+            }
+        }
+        assertTrue(clashes.isEmpty(), "style names used by more than one template: " + clashes);
     }
 
     private static List<String> templateNames() throws IOException {
