@@ -1,0 +1,17 @@
+package org.lhs.qi.report;
+
+/** The parts of a {@code qi.indicator} row a scorecard shows. Target and multiplier may be null. */
+public record IndicatorInfo(String id, String title, String description, String definitionText, Domain domain,
+        Scoring scoring, Improvement improvement, Double target, Double multiplier) {
+
+    /** The plain-language definition, falling back to the description. */
+    public String plainDefinition() {
+        if (definitionText != null && !definitionText.isBlank()) {
+            return definitionText.strip();
+        }
+        if (description != null && !description.isBlank()) {
+            return description.strip();
+        }
+        return "No plain-language definition has been provided for this indicator.";
+    }
+}

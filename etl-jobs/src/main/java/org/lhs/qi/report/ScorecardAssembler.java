@@ -1,0 +1,187 @@
+package org.lhs.qi.report;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lhs.qi.report.ScorecardView.IndicatorPage;
+import org.lhs.qi.report.ScorecardView.SummaryRow;
+import org.lhs.qi.report.ScorecardView.TableRow;
+
+/** Builds the {@link ScorecardView} of one audience from the rows read for a business date. */
+public final class ScorecardAssembler {
+
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+
+    /** Assembles the scorecard; fails when there is nothing to show for the audience. */
+    public ScorecardView assemble(ScorecardInputs in, ScorecardRequest request, ZonedDateTime generatedAt) {
+        String audience = request.audience();
+        List<ResultRow> results = in.results();
+        if (results.isEmpty()) {
+            throw new IllegalStateException("no indicator results for business date " + in.businessDate());
+        }
+        String audienceName = results.stream().filter(r -> r.siteKey().equals(audience)).map(ResultRow::siteName)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "no indicator results for audience '" + audience + "' on " + in.businessDate()));
+        List<LocalDate> months = results.stream().map(ResultRow::periodStart).distinct().sorted().toList();
+        LocalDate latest = months.getLast();
+
+        Map<String, List<ResultRow>> byIndicator = results.stream()
+                .collect(Collectors.groupingBy(ResultRow::indicatorId));
+        List<IndicatorInfo> indicators = in.indicators().stream()
+                .filter(i -> byIndicator.containsKey(i.id()))
+                .sorted(Comparator.comparing(IndicatorInfo::domain).thenComparing(IndicatorInfo::title))
+                .toList();
+
+        List<SummaryRow> summary = new ArrayList<>();
+        List<IndicatorPage> pages = new ArrayList<>();
+        for (IndicatorInfo indicator : indicators) {
+            IndicatorContext ctx = new IndicatorContext(indicator, byIndicator.get(indicator.id()), audience, months);
+            summary.add(ctx.summaryRow());
+            pages.add(ctx.page(request.organisationWide()));
+        }
+        String audienceLabel = request.organisationWide() ? "All sites" : audienceName;
+        String runLabel = in.run().map(r -> "Run " + r.runId() + " (" + r.status() + ")").orElse("Run: not recorded");
+        return new ScorecardView(request.organisationName(), audienceLabel, DAY.format(in.businessDate()),
+                MONTH.format(months.getFirst()) + " – " + MONTH.format(latest), MONTH.format(latest),
+                STAMP.format(generatedAt.withZoneSameInstant(java.time.ZoneOffset.UTC)), runLabel, summary, pages);
+    }
+
+    /** The rows of one indicator and what is derived from them for the audience. */
+    private static final class IndicatorContext {
+        private final IndicatorInfo indicator;
+        private final RateFormat format;
+        private final List<ResultRow> rows;
+        private final String audience;
+        private final List<LocalDate> months;
+        private final LocalDate latestMonth;
+        private final Map<LocalDate, ResultRow> audienceOverall;
+        private final ResultRow latest;
+        private final TargetStatus status;
+        private final Trend trend;
+
+        IndicatorContext(IndicatorInfo indicator, List<ResultRow> rows, String audience, List<LocalDate> months) {
+            this.indicator = indicator;
+            this.format = RateFormat.of(indicator);
+            this.rows = rows;
+            this.audience = audience;
+            this.months = months;
+            this.latestMonth = months.getLast();
+            this.audienceOverall = overallBySite(audience);
+            this.latest = audienceOverall.get(latestMonth);
+            this.status = TargetStatus.evaluate(latest == null ? null : latest.rate(), indicator.target(),
+                    indicator.improvement());
+            this.trend = Trend.of(List.copyOf(audienceOverall.values()), indicator.scoring(), indicator.improvement());
+        }
+
+        private Map<LocalDate, ResultRow> overallBySite(String siteKey) {
+            return rows.stream().filter(r -> r.overall() && r.siteKey().equals(siteKey))
+                    .collect(Collectors.toMap(ResultRow::periodStart, Function.identity(), (a, b) -> a, TreeMap::new));
+        }
+
+        String latestRate() {
+            if (latest == null) {
+                return "no data";
+            }
+            return latest.suppressed() ? Counts.SUPPRESSED : format.rateWithUnit(latest.rate());
+        }
+
+        String latestInterval() {
+            return latest == null || latest.suppressed() ? "–" : format.interval(latest.ciLow(), latest.ciHigh());
+        }
+
+        SummaryRow summaryRow() {
+            return new SummaryRow(indicator.domain().label(), indicator.title(), latestRate(), latestInterval(),
+                    format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
+                    indicator.improvement().label(), trend.label(), trend.direction().name());
+        }
+
+        IndicatorPage page(boolean organisationWide) {
+            List<TableRow> monthRows = months.stream().map(m -> {
+                ResultRow r = audienceOverall.get(m);
+                String label = MONTH.format(m);
+                return r == null ? new TableRow(null, label, "–", "–", "no data", "", "", "", false) : tableRow(null, label, r);
+            }).toList();
+            List<TableRow> equity = rows.stream()
+                    .filter(r -> r.siteKey().equals(audience) && r.periodStart().equals(latestMonth)
+                            && Strata.shown(r.stratifier()))
+                    .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
+                            .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
+                            .thenComparing(ResultRow::stratum))
+                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r))
+                    .toList();
+            List<TableRow> sites = organisationWide
+                    ? rows.stream()
+                            .filter(r -> r.overall() && r.periodStart().equals(latestMonth)
+                                    && !r.siteKey().equals(ScorecardRequest.ALL))
+                            .sorted(Comparator.comparing(ResultRow::siteKey))
+                            .map(r -> tableRow(null, r.siteName(), r))
+                            .toList()
+                    : List.of();
+            String latestLabel = MONTH.format(latestMonth);
+            return new IndicatorPage(indicator.id(), indicator.title(), indicator.domain().label(),
+                    indicator.plainDefinition(), latestLabel, latestRate(), latestInterval(),
+                    format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
+                    indicator.improvement().label(), trend.label(), trend.direction().name(),
+                    chart(organisationWide), format.numeratorHeading(), format.denominatorHeading(),
+                    "Monthly results" + unitNote(), monthRows,
+                    "Equity by patient group, " + latestLabel + unitNote(), equity,
+                    "Sites, " + latestLabel + unitNote(), sites);
+        }
+
+        private String unitNote() {
+            return indicator.scoring() == Scoring.RATIO ? " (rate " + format.unit() + ")" : "";
+        }
+
+        private TableRow tableRow(String group, String label, ResultRow r) {
+            if (r.suppressed()) {
+                return new TableRow(group, label, "", "", Counts.SUPPRESSED, "", "", "", true);
+            }
+            String denominator = indicator.scoring() == Scoring.RATIO ? Counts.mask(r.exposure()) : Counts.mask(r.denominator());
+            TargetStatus rowStatus = TargetStatus.evaluate(r.rate(), indicator.target(), indicator.improvement());
+            return new TableRow(group, label, Counts.mask(r.numerator()), denominator, format.rate(r.rate()),
+                    format.interval(r.ciLow(), r.ciHigh()), rowStatus.symbol(), rowStatus.name(), false);
+        }
+
+        ChartData chart(boolean organisationWide) {
+            List<ChartData.Series> series = new ArrayList<>();
+            String primaryName = organisationWide ? "Organisation" : rows.stream()
+                    .filter(r -> r.siteKey().equals(audience)).map(ResultRow::siteName).findFirst().orElse(audience);
+            series.add(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
+            if (organisationWide) {
+                rows.stream().filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL))
+                        .map(r -> Map.entry(r.siteKey(), r.siteName())).distinct()
+                        .sorted(Map.Entry.comparingByKey())
+                        .forEach(site -> series.add(series(site.getValue(), overallBySite(site.getKey()),
+                                ChartData.Emphasis.SITE)));
+            } else {
+                series.add(series("Organisation", overallBySite(ScorecardRequest.ALL), ChartData.Emphasis.COMPARISON));
+            }
+            Double target = format.chartValue(indicator.target());
+            String targetLabel = indicator.target() == null ? null
+                    : "Target " + format.target(indicator.target(), indicator.improvement());
+            return new ChartData(format.axisLabel(), months.stream().map(SHORT_MONTH::format).toList(), series, target,
+                    targetLabel);
+        }
+
+        private ChartData.Series series(String name, Map<LocalDate, ResultRow> byMonth, ChartData.Emphasis emphasis) {
+            List<Double> values = new ArrayList<>();
+            for (LocalDate m : months) {
+                ResultRow r = byMonth.get(m);
+                values.add(r == null || r.suppressed() ? null : format.chartValue(r.rate()));
+            }
+            return new ChartData.Series(Objects.requireNonNullElse(name, "?"), values, emphasis);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.lhs.qi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.lhs.qi.report.ScorecardView.IndicatorPage;
+import org.lhs.qi.report.ScorecardView.TableRow;
+
+class ScorecardAssemblerTest {
+
+    private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
+    private static final LocalDate FIRST = LocalDate.of(2025, 11, 1);
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 11, 24, 3, 15, 0, 0, ZoneOffset.ofHours(1));
+
+    private static final IndicatorInfo DIABETES = new IndicatorInfo("dm", "Diabetes poor control", "desc", "Plain words.",
+            Domain.QUALITY, Scoring.PROPORTION, Improvement.DECREASE, 0.15, null);
+    private static final IndicatorInfo FALLS = new IndicatorInfo("falls", "Falls with injury", "Falls description", null,
+            Domain.SAFETY, Scoring.RATIO, Improvement.DECREASE, 1.0, 1000.0);
+    private static final IndicatorInfo EXPERIENCE = new IndicatorInfo("exp", "A experience item", null, null,
+            Domain.EXPERIENCE, Scoring.PROPORTION, Improvement.INCREASE, null, null);
+
+    private static ResultRow overall(String id, int month, String site, long num, long den, Double rate, boolean suppressed) {
+        return new ResultRow(id, FIRST.plusMonths(month), site, site.equals("ALL") ? "All sites" : "Site " + site,
+                "overall", "all", num, den, null, rate, rate == null ? null : rate - 0.02, rate == null ? null : rate + 0.02,
+                suppressed);
+    }
+
+    private static ScorecardInputs inputs() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            rows.add(overall("dm", m, "ALL", 235, 1000, 0.235, false));
+            rows.add(overall("dm", m, "S01", m == 4 ? 3 : 100, m == 4 ? 9 : 400, m == 4 ? null : 0.25, m == 4));
+            rows.add(overall("dm", m, "S02", 5, 20, 0.25, false));
+            rows.add(overall("exp", m, "ALL", 50, 100, 0.5, false));
+            rows.add(new ResultRow("falls", FIRST.plusMonths(m), "ALL", "All sites", "overall", "all", 12, 1700, 8000.0,
+                    1.5, 0.78, 2.62, false));
+        }
+        LocalDate oct = FIRST.plusMonths(11);
+        rows.add(new ResultRow("dm", oct, "ALL", "All sites", "race", "white", 150, 640, null, 0.234, 0.2, 0.27, false));
+        rows.add(new ResultRow("dm", oct, "ALL", "All sites", "race", "asian", 4, 70, null, 0.057, 0.02, 0.14, false));
+        rows.add(new ResultRow("dm", oct, "ALL", "All sites", "sex", "other", 2, 6, null, null, null, null, true));
+        rows.add(new ResultRow("dm", oct, "ALL", "All sites", "language", "en", 200, 900, null, 0.22, 0.2, 0.25, false));
+        return new ScorecardInputs(BUSINESS_DATE, List.of(FALLS, EXPERIENCE, DIABETES), rows, Optional.of(new RunInfo(7, "COMPLETED")));
+    }
+
+    private static ScorecardView assemble(String audience) {
+        return new ScorecardAssembler().assemble(inputs(),
+                new ScorecardRequest(BUSINESS_DATE, audience, "Lakeview", Path.of("x.pdf")), NOW);
+    }
+
+    @Test
+    void headerNamesTheAudienceThePeriodsAndTheRun() {
+        ScorecardView view = assemble("ALL");
+        assertThat(view.audienceLabel()).isEqualTo("All sites");
+        assertThat(view.businessDate()).isEqualTo("23 November 2026");
+        assertThat(view.periods()).isEqualTo("Nov 2025 – Oct 2026");
+        assertThat(view.latestPeriod()).isEqualTo("Oct 2026");
+        assertThat(view.generatedAt()).isEqualTo("24 Nov 2026, 02:15 UTC");
+        assertThat(view.runLabel()).isEqualTo("Run 7 (COMPLETED)");
+        assertThat(assemble("S01").audienceLabel()).isEqualTo("Site S01");
+    }
+
+    @Test
+    void summaryIsOrderedByDomainAndFormatted() {
+        ScorecardView view = assemble("ALL");
+        assertThat(view.summary()).extracting(ScorecardView.SummaryRow::domain)
+                .containsExactly("Quality", "Safety", "Experience");
+        ScorecardView.SummaryRow dm = view.summary().getFirst();
+        assertThat(dm.latestRate()).isEqualTo("23.5%");
+        assertThat(dm.interval()).isEqualTo("21.5–25.5%");
+        assertThat(dm.target()).isEqualTo("≤ 15.0%");
+        assertThat(dm.status()).isEqualTo("not met");
+        assertThat(dm.direction()).isEqualTo("↓ lower is better");
+        assertThat(dm.trend()).isEqualTo("→ stable");
+        ScorecardView.SummaryRow falls = view.summary().get(1);
+        assertThat(falls.latestRate()).isEqualTo("1.50 per 1,000 patient-days");
+        assertThat(view.summary().get(2).status()).isEqualTo("no target");
+        assertThat(view.pages()).extracting(IndicatorPage::definition)
+                .containsExactly("Plain words.", "Falls description",
+                        "No plain-language definition has been provided for this indicator.");
+    }
+
+    @Test
+    void organisationPageComparesSitesAndMasksSmallCounts() {
+        IndicatorPage dm = assemble("ALL").pages().getFirst();
+        assertThat(dm.sites()).extracting(TableRow::label).containsExactly("Site S01", "Site S02");
+        TableRow s02 = dm.sites().get(1);
+        assertThat(s02.numerator()).isEqualTo("<11");
+        assertThat(s02.denominator()).isEqualTo("20");
+        assertThat(s02.status()).isEqualTo("✗");
+        assertThat(dm.chart().series()).extracting(ChartData.Series::name)
+                .containsExactly("Organisation", "Site S01", "Site S02");
+        // S01's suppressed May 2026 (month index 4) is absent from the chart
+        assertThat(dm.chart().series().get(1).values().get(4)).isNull();
+        assertThat(dm.chart().series().get(1).values().get(3)).isEqualTo(25.0);
+        assertThat(dm.chart().target()).isEqualTo(15.0);
+        assertThat(dm.chart().targetLabel()).isEqualTo("Target ≤ 15.0%");
+    }
+
+    @Test
+    void equityTableUsesTheLatestMonthInVocabularyOrderAndHidesSuppressedCounts() {
+        IndicatorPage dm = assemble("ALL").pages().getFirst();
+        assertThat(dm.equityTitle()).isEqualTo("Equity by patient group, Oct 2026");
+        assertThat(dm.equity()).extracting(TableRow::group, TableRow::label)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Sex", "Other"),
+                        org.assertj.core.groups.Tuple.tuple("Race", "Asian"),
+                        org.assertj.core.groups.Tuple.tuple("Race", "White"));
+        TableRow other = dm.equity().getFirst();
+        assertThat(other.suppressed()).isTrue();
+        assertThat(other.rate()).isEqualTo("suppressed (n<11)");
+        assertThat(other.numerator()).isEmpty();
+        assertThat(other.denominator()).isEmpty();
+        assertThat(dm.equity().get(1).numerator()).isEqualTo("<11");
+    }
+
+    @Test
+    void sitePageComparesWithTheOrganisationAndShowsSuppressedMonths() {
+        IndicatorPage dm = assemble("S01").pages().getFirst();
+        assertThat(dm.sites()).isEmpty();
+        assertThat(dm.chart().series()).extracting(ChartData.Series::name, ChartData.Series::emphasis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY),
+                        org.assertj.core.groups.Tuple.tuple("Organisation", ChartData.Emphasis.COMPARISON));
+        TableRow may = dm.months().get(4);
+        assertThat(may.label()).isEqualTo("Mar 2026");
+        assertThat(may.suppressed()).isTrue();
+        assertThat(List.of(may.numerator(), may.denominator(), may.interval())).allMatch(String::isEmpty);
+        assertThat(dm.months().get(3).numerator()).isEqualTo("100");
+        assertThat(dm.months()).hasSize(12);
+    }
+
+    @Test
+    void ratioPagesShowEventsAndPatientDays() {
+        IndicatorPage falls = assemble("ALL").pages().get(1);
+        assertThat(falls.numeratorHeading()).isEqualTo("Events");
+        assertThat(falls.denominatorHeading()).isEqualTo("Patient-days");
+        assertThat(falls.monthsTitle()).isEqualTo("Monthly results (rate per 1,000 patient-days)");
+        assertThat(falls.months().getLast().denominator()).isEqualTo("8,000");
+        assertThat(falls.months().getLast().rate()).isEqualTo("1.50");
+    }
+
+    @Test
+    void anAudienceWithoutResultsIsRefused() {
+        assertThatThrownBy(() -> assemble("S99")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S99");
+        assertThatThrownBy(() -> new ScorecardAssembler().assemble(
+                new ScorecardInputs(BUSINESS_DATE, List.of(), List.of(), Optional.empty()),
+                new ScorecardRequest(BUSINESS_DATE, "ALL", "Lakeview", Path.of("x.pdf")), NOW))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
