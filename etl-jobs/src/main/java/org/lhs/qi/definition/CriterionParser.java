@@ -162,6 +162,10 @@ final class CriterionParser {
             overlaps = in.oneOf(m.get("stay-overlaps").value(), "stay-overlaps", List.of("period")) != null;
         }
         Timing timing = timing(m);
+        if (subject && timing != null && timing.needsEncounter()) {
+            NodeReader.Entry t = TIMING_KEYS.stream().filter(m::containsKey).map(m::get).findFirst().orElseThrow();
+            in.report(t.key(), Message.SUBJECT_TIMING, t.name() + ": " + in.string(t.value(), t.name()));
+        }
         int atLeast = atLeast(m);
         return new Criterion.Encounter(subject, classes, dispIn, dispNotIn, anchor, timing, overlaps, atLeast);
     }

@@ -30,6 +30,7 @@ public enum Message {
     NEEDS_ENCOUNTER_BASIS("%s needs basis: encounter", "it refers to the subject encounter, which patient-basis indicators do not have"),
     BAD_DURATION("invalid duration '%s'", "write an amount and a unit, e.g. '12 months', '30 days', '1 year'"),
     TIMING_CONFLICT("conflicting timing keys %s", "use only one of during, lookback, before, after-discharge"),
+    SUBJECT_TIMING("this-encounter cannot use %s", "use during: period, lookback or before; the subject encounter cannot be relative to itself"),
     BAD_TIMING_VALUE("invalid %s value '%s'", "allowed: %s"),
     TARGET_RANGE("target %s of a proportion must be a fraction between 0 and 1", "write 15 %% as 0.15"),
     AGE_RANGE("age min %s is greater than max %s", "swap the bounds"),
