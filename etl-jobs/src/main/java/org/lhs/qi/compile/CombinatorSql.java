@@ -17,18 +17,10 @@ final class CombinatorSql {
     }
 
     static String not(Criterion.Not not, SqlContext ctx) {
-        return "NOT " + Sql.indent(CriterionSql.of(not.criterion(), ctx), 4);
+        return "NOT " + CriterionSql.of(not.criterion(), ctx);
     }
 
     private static String join(List<Criterion> criteria, String op, SqlContext ctx) {
-        if (criteria.size() == 1) {
-            return CriterionSql.of(criteria.get(0), ctx);
-        }
-        StringBuilder sb = new StringBuilder("(\n");
-        for (int i = 0; i < criteria.size(); i++) {
-            sb.append("    ").append(i == 0 ? "" : op + " ").append(Sql.indent(CriterionSql.of(criteria.get(i), ctx), 4))
-                    .append('\n');
-        }
-        return sb.append(")").toString();
+        return Sql.group(criteria.stream().map(c -> CriterionSql.of(c, ctx)).toList(), op);
     }
 }

@@ -49,7 +49,8 @@ public final class IndicatorCompiler {
         String evidence = evidence(ctx, p);
 
         StringBuilder sql = new StringBuilder();
-        sql.append("-- ").append(d.id()).append(' ').append(d.version()).append(": ").append(d.scoring()).append(", ")
+        // the id is validated kebab-case; the free-text version is reduced to safe characters for the comment
+        sql.append("-- ").append(d.id()).append(' ').append(d.version().replaceAll("[^A-Za-z0-9._+-]", "_")).append(": ").append(d.scoring()).append(", ")
                 .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_start, :period_end.\n");
         sql.append("INSERT INTO qi.member (\n    ").append(Sql.indent(MEMBER_COLUMNS.strip(), 4)).append(")\n");
         sql.append("""

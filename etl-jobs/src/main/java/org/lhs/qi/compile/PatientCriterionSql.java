@@ -24,6 +24,6 @@ final class PatientCriterionSql {
         if (conditions.isEmpty()) {
             return "TRUE";
         }
-        return conditions.size() == 1 ? conditions.get(0) : "(" + Sql.and(conditions, 1) + ")";
+        return Sql.group(conditions, "AND");
     }
 }

@@ -12,6 +12,18 @@ final class Sql {
         return fragment.replace("\n", "\n" + " ".repeat(spaces));
     }
 
+    /** A parenthesised block of conditions joined by {@code op}, one per line; a single condition stays bare. */
+    static String group(List<String> conditions, String op) {
+        if (conditions.size() == 1) {
+            return conditions.get(0);
+        }
+        StringBuilder sb = new StringBuilder("(\n");
+        for (int i = 0; i < conditions.size(); i++) {
+            sb.append("    ").append(i == 0 ? "" : op + " ").append(indent(conditions.get(i), 4)).append('\n');
+        }
+        return sb.append(")").toString();
+    }
+
     /** {@code cond1\n  AND cond2 ...} with the given indentation of continuation lines. */
     static String and(List<String> conditions, int spaces) {
         StringBuilder sb = new StringBuilder();

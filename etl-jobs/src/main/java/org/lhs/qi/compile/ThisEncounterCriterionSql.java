@@ -13,6 +13,6 @@ final class ThisEncounterCriterionSql {
         if (c.isEmpty()) {
             return "TRUE";
         }
-        return c.size() == 1 ? c.get(0) : "(" + Sql.and(c, 1) + ")";
+        return Sql.group(c, "AND");
     }
 }

@@ -28,7 +28,8 @@ final class PlainLanguage {
         line(sb, "Numerator", p.numerator());
         line(sb, "Numerator exclusion", p.numeratorExclusion());
         if (p.numeratorEvents() != null) {
-            sb.append("Numerator: the number of ").append(describe(p.numeratorEvents())).append(".\n");
+            sb.append("Numerator: the number of events matching: ")
+                    .append(describe(p.numeratorEvents()).replaceFirst("^an? ", "")).append(".\n");
         }
         if (p.exposure() != null) {
             sb.append("Exposure: ").append(p.exposure() == Exposure.PATIENT_DAYS
@@ -52,7 +53,7 @@ final class PlainLanguage {
     }
 
     static String describe(Criterion c) {
-        return switch (c) {
+        String s = switch (c) {
             case Criterion.All a -> join("all of", a.criteria());
             case Criterion.Any a -> join("any of", a.criteria());
             case Criterion.Not n -> "not (" + describe(n.criterion()) + ")";
@@ -75,6 +76,7 @@ final class PlainLanguage {
                     + "safety event" + (x.harmLevels().isEmpty() ? "" : " with harm " + or(x.harmLevels()))
                     + timing(x.timing(), false) + same(x);
         };
+        return s.startsWith("a ") && "aeiou".indexOf(s.charAt(2)) >= 0 ? "an " + s.substring(2) : s;
     }
 
     private static String patient(Criterion.Patient p) {
@@ -96,13 +98,15 @@ final class PlainLanguage {
     }
 
     private static String encounter(Criterion.Encounter e) {
-        StringBuilder s = new StringBuilder(e.subject() ? "the encounter is " : count(e.atLeast()) + "other ");
-        s.append(e.classes().isEmpty() ? "" : or(e.classes()) + " ").append(e.subject() ? "" : "encounter");
+        String classes = e.classes().isEmpty() ? "" : or(e.classes()) + " ";
+        StringBuilder s = new StringBuilder(e.subject()
+                ? "the encounter is " + (classes.isEmpty() ? "of any class" : classes.strip())
+                : count(e.atLeast()) + classes + "encounter");
         if (!e.dispositionIn().isEmpty()) {
-            s.append(" discharged to ").append(or(e.dispositionIn()));
+            s.append(", discharged to ").append(or(e.dispositionIn()));
         }
         if (!e.dispositionNotIn().isEmpty()) {
-            s.append(" not discharged to ").append(or(e.dispositionNotIn()));
+            s.append(", not discharged to ").append(or(e.dispositionNotIn()));
         }
         if (e.timing() != null) {
             s.append(e.anchor() == Criterion.Anchor.DISCHARGE ? ", discharged" : ", admitted").append(timing(e.timing(), false));
@@ -110,7 +114,7 @@ final class PlainLanguage {
         if (e.stayOverlapsPeriod()) {
             s.append(", with a unit stay overlapping the period");
         }
-        return s.toString().replace("  ", " ").strip();
+        return s.toString();
     }
 
     private static String timing(Timing t, boolean condition) {
