@@ -237,7 +237,7 @@ final class CriterionParser {
 
     private String valueSet(Node node, Map<String, NodeReader.Entry> m, String context) {
         if (!m.containsKey("value-set")) {
-            in.report(node, Message.MISSING_KEY, "value-set", context);
+            in.require(node, m, context, "value-set");
             return null;
         }
         Node v = m.get("value-set").value();

@@ -32,6 +32,8 @@ final class NodeReader {
 
     private final Path file;
     private final List<Diagnostic> diagnostics;
+    /** Keys suggested for misspellings, per mapping node: their absence is not reported a second time. */
+    private final Map<Node, java.util.Set<String>> suggested = new java.util.IdentityHashMap<>();
 
     NodeReader(Path file, List<Diagnostic> diagnostics) {
         this.file = file;
@@ -65,7 +67,10 @@ final class NodeReader {
                 continue;
             }
             if (allowed != null && !allowed.contains(key.getValue())) {
-                reportUnknownKey(key, context, allowed);
+                String suggestion = reportUnknownKey(key, context, allowed);
+                if (suggestion != null) {
+                    suggested.computeIfAbsent(node, n -> new java.util.HashSet<>()).add(suggestion);
+                }
                 continue;
             }
             out.put(key.getValue(), new Entry(key, t.getValueNode()));
@@ -73,16 +78,19 @@ final class NodeReader {
         return out;
     }
 
-    void reportUnknownKey(ScalarNode key, String context, Collection<String> allowed) {
+    /** Reports an unknown key and returns the suggested valid key, if any. */
+    String reportUnknownKey(ScalarNode key, String context, Collection<String> allowed) {
         String suggestion = KeySuggester.closest(key.getValue(), allowed);
         report(key, suggestion != null ? Message.UNKNOWN_KEY : Message.UNKNOWN_KEY_NO_SUGGESTION,
                 key.getValue(), context, suggestion, String.join(", ", allowed));
+        return suggestion;
     }
 
     /** Reports the required keys that a mapping lacks (at the mapping's start). */
     void require(Node node, Map<String, Entry> entries, String context, String... keys) {
         for (String k : keys) {
-            if (!entries.containsKey(k)) {
+            // a misspelt key was already reported with this key as suggestion: one error, not two
+            if (!entries.containsKey(k) && !suggested.getOrDefault(node, java.util.Set.of()).contains(k)) {
                 report(node, Message.MISSING_KEY, k, context);
             }
         }
