@@ -41,6 +41,16 @@ class DefinitionTestRunnerIT {
     }
 
     @Test
+    void everyCriterionKindRunsAndMeetsItsFixtureExpectations() {
+        Path base = Path.of("src/test/resources/definitions");
+        var parsed = org.lhs.qi.definition.DefinitionParser.parse(base.resolve("valid/all-kinds.yaml"), base);
+        assertThat(parsed.diagnostics()).isEmpty();
+        List<TestCaseResult> results = runner.run(ds, parsed.definition());
+        results.forEach(System.out::println);
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+    }
+
+    @Test
     void aWrongExpectationFailsAndSaysWhatWasGot() {
         IndicatorDefinition dm = library.find("diabetes-hba1c-poor-control").orElseThrow();
         TestCase original = dm.tests().get(0);
