@@ -72,7 +72,13 @@ public final class DefinitionParser {
             in.report((org.yaml.snakeyaml.error.Mark) null, Message.EXPECTED_MAPPING, "a definition file");
             return new Result(null, List.of(), diagnostics, null);
         }
-        return new DefinitionParser.Session(in, diagnostics, file, baseDir, bytes).definition(root);
+        try {
+            return new Session(in, diagnostics, file, baseDir, bytes).definition(root);
+        } catch (RuntimeException e) {
+            // a validator bug must still end as a diagnostic, never as a stack trace in `qi validate`
+            in.report(root, Message.INTERNAL, e);
+            return new Result(null, List.of(), diagnostics, null);
+        }
     }
 
     /** Parsing state of one file. */
@@ -159,7 +165,8 @@ public final class DefinitionParser {
             new TreeMap<>(valueSets).values().forEach(v -> parts.add(v.contentHash().getBytes(StandardCharsets.UTF_8)));
             String hash = Hashes.sha256(parts.toArray(byte[][]::new));
             IndicatorDefinition d = new IndicatorDefinition(id, version, title, description, domain, steward,
-                    references, target, improvement, scoring, basis, multiplier, valueSets, populations,
+                    references, target, improvement, scoring, basis, multiplier,
+                    java.util.Collections.unmodifiableMap(valueSets), populations,
                     List.copyOf(stratifiers), tests, file, hash);
             return new Result(d, sets, diagnostics, idNode);
         }

@@ -50,6 +50,7 @@ public enum Message {
     VALUE_SET_ROW("bad value set row: %s", "each row needs code_system,code[,display]"),
     VALUE_SET_EMPTY("value set file '%s' has no codes", "add at least one code row"),
     VALUE_SET_DUPLICATE("code %s|%s appears twice", "remove the duplicate row"),
+    INTERNAL("could not check this file: %s", "please report this as a bug with the file attached"),
     NO_DEFINITIONS("no definition files (*.yaml) found in %s", "put definitions in %1$s/definitions/");
 
     private final String text;

@@ -3,6 +3,7 @@ package org.lhs.qi.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,34 @@ class DefinitionParserTest {
         // every fixture contributes its errors (value set paths resolve against the invalid folder here)
         assertThat(set.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.file().getFileName().toString())
                 .distinct()).contains("three-errors.yaml", "malformed.yaml", "bad-values.yaml", "bad-tests.yaml");
+    }
+
+    @Test
+    void truncatedOrMangledFilesNeverThrow(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path lib = Path.of("../indicator-definitions");
+        Files.createDirectories(tmp.resolve("valuesets"));
+        try (var csvs = Files.list(lib.resolve("valuesets"))) {
+            for (Path csv : csvs.toList()) {
+                Files.copy(csv, tmp.resolve("valuesets").resolve(csv.getFileName()));
+            }
+        }
+        try (var files = Files.list(lib.resolve("definitions"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                for (int cut = 0; cut < text.length(); cut += 97) {
+                    for (String variant : List.of(text.substring(0, cut), text.substring(cut),
+                            text.substring(0, cut) + "\t: [" + text.substring(cut))) {
+                        Path p = tmp.resolve("x.yaml");
+                        Files.writeString(p, variant);
+                        DefinitionParser.Result r = DefinitionParser.parse(p, tmp);
+                        assertThat(r.diagnostics()).noneMatch(d -> d.message().startsWith("could not check"));
+                        if (r.definition() == null) {
+                            assertThat(r.hasErrors()).as(variant).isTrue();
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
