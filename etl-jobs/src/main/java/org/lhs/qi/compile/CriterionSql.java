@@ -12,6 +12,7 @@ final class CriterionSql {
             case Criterion.All a -> CombinatorSql.all(a, ctx);
             case Criterion.Any a -> CombinatorSql.any(a, ctx);
             case Criterion.Not n -> CombinatorSql.not(n, ctx);
+            case Criterion.Ref r -> "/* " + r.name() + " */ " + of(r.criterion(), ctx); // name is validated kebab-case
             case Criterion.Patient p -> PatientCriterionSql.sql(p, ctx);
             case Criterion.Encounter e when e.subject() -> ThisEncounterCriterionSql.sql(e, ctx);
             case Criterion.Encounter e -> EncounterCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
@@ -21,6 +22,7 @@ final class CriterionSql {
             case Criterion.Procedure p -> ProcedureCriterionSql.rows(p, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.SafetyEvent e -> SafetyEventCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
+            case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
         };
     }
 
@@ -34,6 +36,7 @@ final class CriterionSql {
             case Criterion.Procedure p -> ProcedureCriterionSql.rows(p, ctx, prefix);
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, prefix);
             case Criterion.SafetyEvent e -> SafetyEventCriterionSql.rows(e, ctx, prefix);
+            case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, prefix);
         };
     }
 

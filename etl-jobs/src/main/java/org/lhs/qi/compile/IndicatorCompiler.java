@@ -142,6 +142,7 @@ public final class IndicatorCompiler {
                     case Criterion.All a -> a.criteria().forEach(this);
                     case Criterion.Any a -> a.criteria().forEach(this);
                     case Criterion.Not n -> accept(n.criterion());
+                    case Criterion.Ref r -> accept(r.criterion());
                     case Criterion.Observation o when o.latest() != null -> latest.add(o);
                     default -> { }
                 }

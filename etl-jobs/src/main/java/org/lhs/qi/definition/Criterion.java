@@ -14,6 +14,9 @@ public sealed interface Criterion {
     /** {@code not: criterion} — the criterion does not hold. */
     record Not(Criterion criterion) implements Criterion {}
 
+    /** {@code ref: name} — a named criterion from the top-level {@code criteria:} block. */
+    record Ref(String name, Criterion criterion) implements Criterion {}
+
     /** {@code patient:} — attributes of the patient; age in whole years on the last day of the period. */
     record Patient(Integer minAge, Integer maxAge, List<String> sexes) implements Criterion {}
 
@@ -58,6 +61,9 @@ public sealed interface Criterion {
     /** {@code medication:} an order/administration/dispense from a value set. */
     record Medication(String valueSet, List<String> kinds, Timing timing, boolean sameEncounter, int atLeast)
             implements Event {}
+
+    /** {@code device-episode:} a central line, urinary catheter or ventilator episode. */
+    record DeviceEpisode(List<String> types, Timing timing, boolean sameEncounter, int atLeast) implements Event {}
 
     /** {@code safety-event:} an incident report by type and harm level. */
     record SafetyEvent(List<String> types, List<String> harmLevels, Timing timing, boolean sameEncounter, int atLeast)

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class CriterionParser {
 
     static final List<String> KINDS = List.of("all", "any", "not", "patient", "encounter", "this-encounter",
-            "condition", "observation", "procedure", "medication", "safety-event");
+            "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref");
     private static final List<String> TIMING_KEYS = List.of("during", "lookback", "before", "after-discharge");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(day|week|month|year)s?");
 
@@ -22,6 +22,8 @@ final class CriterionParser {
     private final Basis basis;
     private final Set<String> declaredValueSets;
     private final Set<String> usedValueSets;
+    /** Named criteria parsed so far, in document order (a name may only use names defined above it). */
+    private final Map<String, Criterion> named = new java.util.LinkedHashMap<>();
 
     CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets) {
         this.in = in;
@@ -58,12 +60,55 @@ final class CriterionParser {
             case "procedure" -> procedure(v);
             case "medication" -> medication(v);
             case "safety-event" -> safetyEvent(v);
+            case "device-episode" -> deviceEpisode(v);
+            case "ref" -> ref(v);
             default -> {
                 String s = KeySuggester.closest(kind, KINDS);
                 in.report(e.key(), Message.UNKNOWN_CRITERION, kind, s == null ? "?" : s, String.join(", ", KINDS));
                 yield null;
             }
         };
+    }
+
+    /** Parses the top-level {@code criteria:} block: name → criterion, each usable by later ones via ref. */
+    Map<String, Criterion> namedCriteria(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "criteria", null);
+        if (m != null) {
+            for (NodeReader.Entry e : m.values()) {
+                if (!DefinitionParser.KEBAB.matcher(e.name()).matches()) {
+                    in.report(e.key(), Message.INVALID_ID, e.name());
+                    continue;
+                }
+                Criterion c = parse(e.value(), e.name());
+                if (c != null) {
+                    named.put(e.name(), c);
+                }
+            }
+        }
+        return named;
+    }
+
+    private Criterion ref(Node node) {
+        String name = in.string(node, "ref");
+        if (name == null) {
+            return null;
+        }
+        Criterion c = named.get(name);
+        if (c == null) {
+            in.report(node, Message.UNKNOWN_CRITERION_NAME, name, named.isEmpty() ? "none" : String.join(", ", named.keySet()));
+            return null;
+        }
+        return new Criterion.Ref(name, c);
+    }
+
+    private Criterion deviceEpisode(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "device-episode", eventKeys("type"));
+        if (m == null) {
+            return null;
+        }
+        List<String> types = m.containsKey("type")
+                ? in.stringList(m.get("type").value(), "device type", Vocabulary.DEVICE_TYPE) : List.of();
+        return new Criterion.DeviceEpisode(types, timing(m), sameEncounter(m), atLeast(m));
     }
 
     private Criterion combinator(String kind, NodeReader.Entry e) {

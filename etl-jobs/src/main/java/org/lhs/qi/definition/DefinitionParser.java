@@ -36,11 +36,11 @@ public final class DefinitionParser {
     }
 
     static final List<String> TOP_KEYS = List.of("id", "version", "title", "description", "domain", "steward",
-            "references", "target", "improvement", "scoring", "basis", "multiplier", "value-sets", "populations",
+            "references", "target", "improvement", "scoring", "basis", "multiplier", "value-sets", "criteria", "populations",
             "stratifiers", "tests");
     static final List<String> POPULATION_KEYS = List.of("initial-population", "denominator", "denominator-exclusion",
             "denominator-exception", "numerator", "numerator-exclusion", "numerator-events", "exposure");
-    private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private DefinitionParser() {}
 
@@ -72,13 +72,27 @@ public final class DefinitionParser {
             in.report((org.yaml.snakeyaml.error.Mark) null, Message.EXPECTED_MAPPING, "a definition file");
             return new Result(null, List.of(), diagnostics, null);
         }
+        Result r;
         try {
-            return new Session(in, diagnostics, file, baseDir, bytes).definition(root);
+            r = new Session(in, diagnostics, file, baseDir, bytes).definition(root);
         } catch (RuntimeException e) {
             // a validator bug must still end as a diagnostic, never as a stack trace in `qi validate`
             in.report(root, Message.INTERNAL, e);
-            return new Result(null, List.of(), diagnostics, null);
+            r = new Result(null, List.of(), diagnostics, null);
         }
+        return new Result(r.definition(), r.valueSets(), inFileOrder(r.diagnostics()), r.idNode());
+    }
+
+    /** Groups diagnostics by file (in order of first appearance) and sorts each file's by position. */
+    private static List<Diagnostic> inFileOrder(List<Diagnostic> diagnostics) {
+        Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
+        diagnostics.forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
+        List<Diagnostic> out = new ArrayList<>();
+        for (List<Diagnostic> ds : byFile.values()) {
+            ds.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            out.addAll(ds);
+        }
+        return List.copyOf(out);
     }
 
     /** Parsing state of one file. */
@@ -134,7 +148,7 @@ public final class DefinitionParser {
             Map<String, ValueSet> valueSets = valueSets(m, ns);
             Set<String> used = new LinkedHashSet<>();
             Populations populations = m.containsKey("populations")
-                    ? populations(m.get("populations"), scoring, basis, valueSets.keySet(), used) : null;
+                    ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used) : null;
             if (m.containsKey("value-sets") && m.get("value-sets").value() instanceof org.yaml.snakeyaml.nodes.MappingNode) {
                 Map<String, NodeReader.Entry> declared = in.mapping(m.get("value-sets").value(), "value-sets", null);
                 for (NodeReader.Entry e : declared == null ? List.<NodeReader.Entry>of() : declared.values()) {
@@ -221,13 +235,16 @@ public final class DefinitionParser {
             return out;
         }
 
-        private Populations populations(NodeReader.Entry entry, Scoring scoring, Basis basis, Set<String> declared,
-                                        Set<String> used) {
+        private Populations populations(NodeReader.Entry entry, NodeReader.Entry criteria, Scoring scoring, Basis basis,
+                                        Set<String> declared, Set<String> used) {
             Map<String, NodeReader.Entry> m = in.mapping(entry.value(), "populations", POPULATION_KEYS);
             if (m == null) {
                 return null;
             }
             CriterionParser cp = new CriterionParser(in, basis, declared, used);
+            if (criteria != null) {
+                cp.namedCriteria(criteria.value());
+            }
             Function<String, Criterion> crit = k -> m.containsKey(k) ? cp.parse(m.get(k).value(), k) : null;
             Criterion ip = crit.apply("initial-population");
             Criterion den = crit.apply("denominator");
@@ -267,6 +284,9 @@ public final class DefinitionParser {
                     if (m.containsKey(k)) {
                         in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "ratio");
                     }
+                }
+                if (events instanceof Criterion.Ref r) {
+                    events = r.criterion();
                 }
                 if (events != null) {
                     if (events instanceof Criterion.Event ev && !(ev instanceof Criterion.Encounter enc && enc.subject())) {

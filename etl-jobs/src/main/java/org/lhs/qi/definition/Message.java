@@ -26,6 +26,7 @@ public enum Message {
     UNUSED_VALUE_SET("value set '%s' is declared but never used", "remove it or reference it from a criterion"),
     CRITERION_KIND("a criterion needs exactly one kind key, got %s", "one of: %2$s; combine several with all: [...]"),
     UNKNOWN_CRITERION("unknown criterion kind '%s'", "did you mean '%2$s'? kinds: %3$s"),
+    UNKNOWN_CRITERION_NAME("unknown criterion name '%s'", "define it under criteria: above its first use; defined so far: %2$s"),
     EMPTY_COMBINATOR("'%s' needs at least one criterion", "list the criteria under it"),
     NEEDS_ENCOUNTER_BASIS("%s needs basis: encounter", "it refers to the subject encounter, which patient-basis indicators do not have"),
     BAD_DURATION("invalid duration '%s'", "write an amount and a unit, e.g. '12 months', '30 days', '1 year'"),

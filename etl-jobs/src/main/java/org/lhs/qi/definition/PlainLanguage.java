@@ -18,6 +18,12 @@ final class PlainLanguage {
         }
         sb.append(".\n");
         Populations p = d.populations();
+        java.util.Map<String, Criterion> refs = new java.util.LinkedHashMap<>();
+        for (Criterion c : java.util.Arrays.asList(p.initialPopulation(), p.denominator(), p.denominatorExclusion(),
+                p.denominatorException(), p.numerator(), p.numeratorExclusion())) {
+            collectRefs(c, refs);
+        }
+        refs.forEach((name, c) -> sb.append("Where '").append(name).append("' means: ").append(describe(c)).append(".\n"));
         line(sb, "Initial population", p.initialPopulation());
         line(sb, "Denominator", p.denominator() != null ? p.denominator() : null);
         if (p.denominator() == null) {
@@ -72,11 +78,29 @@ final class PlainLanguage {
             case Criterion.Medication x -> count(x.atLeast()) + "medication "
                     + (x.kinds().isEmpty() ? "" : or(x.kinds()) + " ") + "from value set '" + x.valueSet() + "'"
                     + timing(x.timing(), false) + same(x);
+            case Criterion.Ref r -> "'" + r.name() + "'";
+            case Criterion.DeviceEpisode x -> count(x.atLeast()) + (x.types().isEmpty() ? "" : or(x.types()) + " ")
+                    + "device episode" + timing(x.timing(), true).replace("with onset", "inserted").replace(" active", " in place")
+                    + same(x);
             case Criterion.SafetyEvent x -> count(x.atLeast()) + (x.types().isEmpty() ? "" : or(x.types()) + " ")
                     + "safety event" + (x.harmLevels().isEmpty() ? "" : " with harm " + or(x.harmLevels()))
                     + timing(x.timing(), false) + same(x);
         };
         return s.startsWith("a ") && "aeiou".indexOf(s.charAt(2)) >= 0 ? "an " + s.substring(2) : s;
+    }
+
+    private static void collectRefs(Criterion c, java.util.Map<String, Criterion> out) {
+        switch (c) {
+            case null -> { }
+            case Criterion.All a -> a.criteria().forEach(x -> collectRefs(x, out));
+            case Criterion.Any a -> a.criteria().forEach(x -> collectRefs(x, out));
+            case Criterion.Not n -> collectRefs(n.criterion(), out);
+            case Criterion.Ref r -> {
+                collectRefs(r.criterion(), out); // inner names first, so each is explained before use
+                out.putIfAbsent(r.name(), r.criterion());
+            }
+            default -> { }
+        }
     }
 
     private static String patient(Criterion.Patient p) {

@@ -19,6 +19,8 @@ public final class Vocabulary {
     public static final List<String> SAFETY_EVENT_TYPE = List.of("fall", "pressure-injury", "medication-error", "other");
     /** Safety event harm levels. */
     public static final List<String> HARM_LEVEL = List.of("near-miss", "none", "mild", "moderate", "severe", "death");
+    /** Device episode types. */
+    public static final List<String> DEVICE_TYPE = List.of("central-line", "urinary-catheter", "ventilator");
     /** Present-on-admission flags. */
     public static final List<String> PRESENT_ON_ADMISSION = List.of("Y", "N", "U", "W");
     /** Code systems as stored short names. */

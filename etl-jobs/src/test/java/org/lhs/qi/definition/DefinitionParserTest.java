@@ -85,8 +85,23 @@ class DefinitionParserTest {
                 "bad-criteria.yaml:17:48 invalid duration '12 moons'",
                 "bad-criteria.yaml:19:54 conflicting timing keys [during, lookback]",
                 "bad-criteria.yaml:21:46 latest needs exactly one comparison (gt, ge, lt, le, eq), got [gt, lt]",
-                "bad-criteria.yaml:23:43 this-encounter cannot use after-discharge: 30 days");
+                "bad-criteria.yaml:23:43 this-encounter cannot use after-discharge: 30 days",
+                "bad-criteria.yaml:27:10 unknown criterion name 'second'",
+                "bad-criteria.yaml:30:3 id 'Bad_Name' is not kebab-case");
         assertThat(parse("invalid/bad-criteria.yaml").diagnostics().get(0).hint()).startsWith("did you mean 'observation'?");
+    }
+
+    @Test
+    void namedCriteriaAreInlinedWithTheirName() {
+        DefinitionParser.Result r = parse("valid/all-kinds.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        Criterion.Ref den = (Criterion.Ref) r.definition().populations().denominator();
+        assertThat(den.name()).isEqualTo("diabetic-stay");
+        assertThat(den.criterion()).isInstanceOf(Criterion.Condition.class);
+        assertThat(r.definition().plainLanguage())
+                .contains("Where 'diabetic-stay' means: a condition from value set 'diabetes' present on admission Y or W")
+                .contains("Where 'ventilated-diabetic-stay' means: all of ['diabetic-stay'; a ventilator device episode in place during the period, recorded on the encounter]")
+                .contains("Denominator: 'diabetic-stay'.");
     }
 
     @Test
