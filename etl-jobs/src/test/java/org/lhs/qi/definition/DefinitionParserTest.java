@@ -172,6 +172,26 @@ class DefinitionParserTest {
     }
 
     @Test
+    void duplicateIdsAcrossFilesAreAnErrorAtTheSecondId(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("definitions"));
+        Files.createDirectories(tmp.resolve("valuesets"));
+        for (String vs : List.of("diabetes.csv", "hba1c.csv")) {
+            Files.copy(BASE.resolve("valuesets").resolve(vs), tmp.resolve("valuesets").resolve(vs));
+        }
+        Files.copy(BASE.resolve("valid/minimal.yaml"), tmp.resolve("definitions/a.yaml"));
+        Files.copy(BASE.resolve("valid/minimal.yaml"), tmp.resolve("definitions/b.yaml"));
+        DefinitionSet set = DefinitionRepository.load(tmp);
+        assertThat(set.indicators()).hasSize(1);
+        assertThat(set.valueSets()).extracting(ValueSet::name).containsExactly("minimal-valid/diabetes", "minimal-valid/hba1c");
+        assertThat(set.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file().getFileName().toString()).isEqualTo("b.yaml");
+            assertThat(d.line() + ":" + d.column()).isEqualTo("1:5");
+            assertThat(d.message()).startsWith("indicator id 'minimal-valid' is already defined in");
+        });
+        assertThat(set.hasErrors()).isTrue();
+    }
+
+    @Test
     void keySuggesterFindsTyposOnly() {
         assertThat(KeySuggester.closest("value-sett", List.of("value-set", "latest"))).isEqualTo("value-set");
         assertThat(KeySuggester.closest("lookbak", List.of("lookback", "before"))).isEqualTo("lookback");
