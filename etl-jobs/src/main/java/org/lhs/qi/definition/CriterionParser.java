@@ -2,7 +2,9 @@ package org.lhs.qi.definition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +25,7 @@ final class CriterionParser {
     private final Set<String> declaredValueSets;
     private final Set<String> usedValueSets;
     /** Named criteria parsed so far, in document order (a name may only use names defined above it). */
-    private final Map<String, Criterion> named = new java.util.LinkedHashMap<>();
+    private final Map<String, Criterion> named = new LinkedHashMap<>();
 
     CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets) {
         this.in = in;
@@ -379,7 +381,7 @@ final class CriterionParser {
         }
         BigDecimal value = in.number(m.get(given.get(0)).value(), "latest " + given.get(0));
         String unit = m.containsKey("unit") ? in.string(m.get("unit").value(), "unit") : null;
-        Comparison.Operator op = Comparison.Operator.valueOf(given.get(0).toUpperCase(java.util.Locale.ROOT));
+        Comparison.Operator op = Comparison.Operator.valueOf(given.get(0).toUpperCase(Locale.ROOT));
         return value == null ? null : new Comparison(op, value, unit);
     }
 }

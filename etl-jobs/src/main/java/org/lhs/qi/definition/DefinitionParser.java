@@ -6,18 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -65,11 +70,11 @@ public final class DefinitionParser {
                     e.getProblem() != null ? e.getProblem() : e.getMessage());
             return new Result(null, List.of(), diagnostics, null);
         } catch (YAMLException e) {
-            in.report((org.yaml.snakeyaml.error.Mark) null, Message.YAML_SYNTAX, e.getMessage());
+            in.report((Mark) null, Message.YAML_SYNTAX, e.getMessage());
             return new Result(null, List.of(), diagnostics, null);
         }
         if (root == null) {
-            in.report((org.yaml.snakeyaml.error.Mark) null, Message.EXPECTED_MAPPING, "a definition file");
+            in.report((Mark) null, Message.EXPECTED_MAPPING, "a definition file");
             return new Result(null, List.of(), diagnostics, null);
         }
         Result r;
@@ -89,7 +94,7 @@ public final class DefinitionParser {
         diagnostics.forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> ds : byFile.values()) {
-            ds.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            ds.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
             out.addAll(ds);
         }
         return List.copyOf(out);
@@ -149,7 +154,7 @@ public final class DefinitionParser {
             Set<String> used = new LinkedHashSet<>();
             Populations populations = m.containsKey("populations")
                     ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used) : null;
-            if (m.containsKey("value-sets") && m.get("value-sets").value() instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            if (m.containsKey("value-sets") && m.get("value-sets").value() instanceof MappingNode) {
                 Map<String, NodeReader.Entry> declared = in.mapping(m.get("value-sets").value(), "value-sets", null);
                 for (NodeReader.Entry e : declared == null ? List.<NodeReader.Entry>of() : declared.values()) {
                     if (!used.contains(e.name())) {
@@ -180,7 +185,7 @@ public final class DefinitionParser {
             String hash = Hashes.sha256(parts.toArray(byte[][]::new));
             IndicatorDefinition d = new IndicatorDefinition(id, version, title, description, domain, steward,
                     references, target, improvement, scoring, basis, multiplier,
-                    java.util.Collections.unmodifiableMap(valueSets), populations,
+                    Collections.unmodifiableMap(valueSets), populations,
                     List.copyOf(stratifiers), tests, file, hash);
             return new Result(d, sets, diagnostics, idNode);
         }
@@ -198,7 +203,7 @@ public final class DefinitionParser {
         }
 
         private <E> E code(Map<String, NodeReader.Entry> m, String key, List<String> allowed,
-                           Function<String, java.util.Optional<E>> lookup) {
+                           Function<String, Optional<E>> lookup) {
             if (!m.containsKey(key)) {
                 return null;
             }

@@ -1,6 +1,7 @@
 package org.lhs.qi.definition;
 
 import java.util.List;
+import java.util.Optional;
 
 /** All valid definitions of a directory, their value sets, and every diagnostic of every file. */
 public record DefinitionSet(List<IndicatorDefinition> indicators, List<ValueSet> valueSets,
@@ -12,7 +13,7 @@ public record DefinitionSet(List<IndicatorDefinition> indicators, List<ValueSet>
     }
 
     /** The definition with this id, if valid. */
-    public java.util.Optional<IndicatorDefinition> find(String id) {
+    public Optional<IndicatorDefinition> find(String id) {
         return indicators.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

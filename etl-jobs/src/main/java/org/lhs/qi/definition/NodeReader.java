@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -33,7 +37,7 @@ final class NodeReader {
     private final Path file;
     private final List<Diagnostic> diagnostics;
     /** Keys suggested for misspellings, per mapping node: their absence is not reported a second time. */
-    private final Map<Node, java.util.Set<String>> suggested = new java.util.IdentityHashMap<>();
+    private final Map<Node, Set<String>> suggested = new IdentityHashMap<>();
 
     NodeReader(Path file, List<Diagnostic> diagnostics) {
         this.file = file;
@@ -69,7 +73,7 @@ final class NodeReader {
             if (allowed != null && !allowed.contains(key.getValue())) {
                 String suggestion = reportUnknownKey(key, context, allowed);
                 if (suggestion != null) {
-                    suggested.computeIfAbsent(node, n -> new java.util.HashSet<>()).add(suggestion);
+                    suggested.computeIfAbsent(node, n -> new HashSet<>()).add(suggestion);
                 }
                 continue;
             }
@@ -90,7 +94,7 @@ final class NodeReader {
     void require(Node node, Map<String, Entry> entries, String context, String... keys) {
         for (String k : keys) {
             // a misspelt key was already reported with this key as suggestion: one error, not two
-            if (!entries.containsKey(k) && !suggested.getOrDefault(node, java.util.Set.of()).contains(k)) {
+            if (!entries.containsKey(k) && !suggested.getOrDefault(node, Set.of()).contains(k)) {
                 report(node, Message.MISSING_KEY, k, context);
             }
         }
@@ -143,7 +147,7 @@ final class NodeReader {
             return null;
         }
         if (node.getTag().equals(Tag.BOOL)) {
-            return Boolean.parseBoolean(s.toLowerCase(java.util.Locale.ROOT));
+            return Boolean.parseBoolean(s.toLowerCase(Locale.ROOT));
         }
         report(node, Message.EXPECTED_BOOLEAN, what, s);
         return null;

@@ -1,6 +1,10 @@
 package org.lhs.qi.definition;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders a definition in readable English for reports and {@code qi explain}. */
@@ -18,8 +22,8 @@ final class PlainLanguage {
         }
         sb.append(".\n");
         Populations p = d.populations();
-        java.util.Map<String, Criterion> refs = new java.util.LinkedHashMap<>();
-        for (Criterion c : java.util.Arrays.asList(p.initialPopulation(), p.denominator(), p.denominatorExclusion(),
+        Map<String, Criterion> refs = new LinkedHashMap<>();
+        for (Criterion c : Arrays.asList(p.initialPopulation(), p.denominator(), p.denominatorExclusion(),
                 p.denominatorException(), p.numerator(), p.numeratorExclusion())) {
             collectRefs(c, refs);
         }
@@ -40,7 +44,7 @@ final class PlainLanguage {
         if (p.exposure() != null) {
             sb.append("Exposure: ").append(p.exposure() == Exposure.PATIENT_DAYS
                     ? "patient-days of the encounter's unit stays within the period" : p.exposure().code())
-                    .append("; rate per ").append(String.format(java.util.Locale.ROOT, "%,.0f", d.multiplier()))
+                    .append("; rate per ").append(String.format(Locale.ROOT, "%,.0f", d.multiplier()))
                     .append(".\n");
         }
         return sb.toString().strip();
@@ -48,8 +52,8 @@ final class PlainLanguage {
 
     private static String target(IndicatorDefinition d) {
         return d.scoring() == Scoring.PROPORTION
-                ? String.format(java.util.Locale.ROOT, "%.0f%%", d.target() * 100)
-                : String.format(java.util.Locale.ROOT, "%s per %,.0f", d.target(), d.multiplier());
+                ? String.format(Locale.ROOT, "%.0f%%", d.target() * 100)
+                : String.format(Locale.ROOT, "%s per %,.0f", d.target(), d.multiplier());
     }
 
     private static void line(StringBuilder sb, String label, Criterion c) {
@@ -89,7 +93,7 @@ final class PlainLanguage {
         return s.startsWith("a ") && "aeiou".indexOf(s.charAt(2)) >= 0 ? "an " + s.substring(2) : s;
     }
 
-    private static void collectRefs(Criterion c, java.util.Map<String, Criterion> out) {
+    private static void collectRefs(Criterion c, Map<String, Criterion> out) {
         switch (c) {
             case null -> { }
             case Criterion.All a -> a.criteria().forEach(x -> collectRefs(x, out));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -155,7 +156,7 @@ final class TestCaseParser {
 
     private boolean flag(Node node, String what) {
         if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.BOOL))) {
-            String v = s.getValue().toLowerCase(java.util.Locale.ROOT);
+            String v = s.getValue().toLowerCase(Locale.ROOT);
             if (v.equals("1") || v.equals("true")) {
                 return true;
             }
