@@ -1,0 +1,172 @@
+package org.lhs.qi.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lhs.qi.definition.Basis;
+import org.lhs.qi.definition.Criterion;
+import org.lhs.qi.definition.IndicatorDefinition;
+import org.lhs.qi.definition.Populations;
+import org.lhs.qi.definition.Scoring;
+
+/**
+ * Compiles a validated definition into one {@code INSERT INTO qi.member ... SELECT} for one period, in
+ * stages: period → subjects (patients or encounters) → initial population → population criteria →
+ * nested population flags → stratifier columns. Every definition value is a bind parameter.
+ */
+public final class IndicatorCompiler {
+
+    private static final String MEMBER_COLUMNS = """
+            business_date, indicator_id, period_start, period_end, subject_type, subject_id, patient_id, site_id,
+            initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
+            numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id""";
+
+    /** Compiles the definition; the caller binds :business_date, :run_id, :period_start and :period_end. */
+    public CompiledIndicator compile(IndicatorDefinition d) {
+        SqlContext ctx = new SqlContext(d);
+        Populations p = d.populations();
+        boolean ratio = d.scoring() == Scoring.RATIO;
+        ctx.parameters().put("indicator_id", d.id());
+        ctx.parameters().put("subject_type", d.basis().code());
+
+        String ip = criterion(ctx, "ip", p.initialPopulation(), "TRUE");
+        String den = criterion(ctx, "den", p.denominator(), "TRUE");
+        String denex = criterion(ctx, "denex", p.denominatorExclusion(), "FALSE");
+        String denexcep = criterion(ctx, "denexcep", p.denominatorException(), "FALSE");
+        String num = ratio ? "FALSE" : criterion(ctx, "num", p.numerator(), "FALSE");
+        String numex = criterion(ctx, "numex", p.numeratorExclusion(), "FALSE");
+        String count = "CAST(NULL AS numeric)";
+        String exposure = "CAST(NULL AS numeric)";
+        if (ratio) {
+            ctx.population("num");
+            count = CriterionSql.rows(p.numeratorEvents(), ctx).query().count();
+            exposure = ExposureSql.of(p.exposure());
+        }
+        String evidence = evidence(ctx, p);
+
+        StringBuilder sql = new StringBuilder();
+        // the id is validated kebab-case; the free-text version is reduced to safe characters for the comment
+        sql.append("-- ").append(d.id()).append(' ').append(d.version().replaceAll("[^A-Za-z0-9._+-]", "_")).append(": ").append(d.scoring()).append(", ")
+                .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_start, :period_end.\n");
+        sql.append("INSERT INTO qi.member (\n    ").append(Sql.indent(MEMBER_COLUMNS.strip(), 4)).append(")\n");
+        sql.append("""
+                WITH period AS (
+                    SELECT CAST(:period_start AS date) AS start_date,
+                           CAST(:period_end AS date) AS end_date,
+                           CAST(:period_end AS date) - 1 AS last_day,
+                           CAST(CAST(:period_start AS date) AS timestamp) AT TIME ZONE 'UTC' AS start_time,
+                           CAST(CAST(:period_end AS date) AS timestamp) AT TIME ZONE 'UTC' AS end_time
+                ),
+                """);
+        sql.append(d.basis() == Basis.PATIENT ? PATIENT_SUBJECTS : ENCOUNTER_SUBJECTS);
+        sql.append("initial_population AS (\n    SELECT s.* FROM subject s CROSS JOIN period pd\n    WHERE ")
+                .append(Sql.indent(ip, 4)).append("\n),\n");
+        sql.append("criteria AS (\n    SELECT s.*,\n");
+        column(sql, den, "den_met");
+        column(sql, denex, "denex_met");
+        column(sql, denexcep, "denexcep_met");
+        column(sql, num, "num_met");
+        column(sql, numex, "numex_met");
+        column(sql, count, "numerator_count");
+        column(sql, exposure, "exposure");
+        sql.append("           ").append(Sql.indent(evidence, 11)).append(" AS evidence\n");
+        sql.append("    FROM initial_population s CROSS JOIN period pd\n),\n");
+        String numMet = ratio ? "c.numerator_count > 0" : "c.num_met";
+        sql.append("-- population flags are nested: exclusions and exceptions only among the denominator,\n")
+                .append("-- exceptions only for those not excluded and not in the numerator (FHIR proportion semantics)\n");
+        sql.append("flags AS (\n    SELECT c.*,\n")
+                .append("           c.den_met AS den,\n")
+                .append("           c.den_met AND c.denex_met AS denex,\n")
+                .append("           c.den_met AND NOT c.denex_met AND NOT (").append(numMet).append(") AND c.denexcep_met AS denexcep,\n")
+                .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AS num,\n")
+                .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AND c.numex_met AS numex\n")
+                .append("    FROM criteria c\n)\n");
+        sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), pd.start_date, pd.end_date,\n")
+                .append("       CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,\n")
+                .append("       TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,\n")
+                .append("       f.numerator_count, f.exposure,\n");
+        for (String s : StratifierSql.columns()) {
+            sql.append("       ").append(Sql.indent(s, 7)).append(",\n");
+        }
+        sql.append("       f.evidence, CAST(:run_id AS bigint)\n");
+        sql.append("FROM flags f CROSS JOIN period pd\n");
+        return new CompiledIndicator(d.id(), sql.toString(), Map.copyOf(ctx.parameters()));
+    }
+
+    private static final String PATIENT_SUBJECTS = """
+            subject AS (
+                SELECT pt.id AS subject_id, pt.id AS patient_id, pt.site_id,
+                       CAST(NULL AS bigint) AS encounter_id, CAST(NULL AS text) AS encounter_class,
+                       CAST(NULL AS timestamptz) AS admit_time, CAST(NULL AS timestamptz) AS discharge_time,
+                       CAST(NULL AS text) AS discharge_disposition,
+                       pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
+                       CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
+                FROM ehr.patient pt CROSS JOIN period pd
+            ),
+            """;
+
+    private static final String ENCOUNTER_SUBJECTS = """
+            subject AS (
+                SELECT en.id AS subject_id, en.patient_id, en.site_id,
+                       en.id AS encounter_id, en.class AS encounter_class,
+                       en.admit_time, en.discharge_time, en.discharge_disposition,
+                       pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
+                       CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
+                FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
+            ),
+            """;
+
+    private static String criterion(SqlContext ctx, String population, Criterion c, String absent) {
+        if (c == null) {
+            return absent;
+        }
+        ctx.population(population);
+        return CriterionSql.of(c, ctx);
+    }
+
+    private static void column(StringBuilder sql, String expression, String name) {
+        sql.append("           ").append(Sql.indent(expression, 11)).append(" AS ").append(name).append(",\n");
+    }
+
+    /** Latest values of every {@code latest} observation criterion in the numerator populations. */
+    private static String evidence(SqlContext ctx, Populations p) {
+        Set<Criterion.Observation> latest = new LinkedHashSet<>();
+        Consumer<Criterion> collect = new Consumer<>() {
+            @Override
+            public void accept(Criterion c) {
+                switch (c) {
+                    case Criterion.All a -> a.criteria().forEach(this);
+                    case Criterion.Any a -> a.criteria().forEach(this);
+                    case Criterion.Not n -> accept(n.criterion());
+                    case Criterion.Ref r -> accept(r.criterion());
+                    case Criterion.Observation o when o.latest() != null -> latest.add(o);
+                    default -> { }
+                }
+            }
+        };
+        for (Criterion c : new Criterion[] {p.numerator(), p.numeratorExclusion()}) {
+            if (c != null) {
+                collect.accept(c);
+            }
+        }
+        if (latest.isEmpty()) {
+            return "CAST(NULL AS jsonb)";
+        }
+        ctx.population("ev");
+        // one entry per value set, keyed by its local name: {"hba1c": {"value": 9.5, "unit": "%", "time": ...}}
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (Criterion.Observation o : latest) {
+            if (!byKey.containsKey(o.valueSet())) {
+                String prefix = ctx.nextPrefix();
+                String key = ctx.bind(prefix, "key", o.valueSet());
+                byKey.put(o.valueSet(), "CAST(" + key + " AS text), " + ObservationCriterionSql.evidence(o, ctx, prefix));
+            }
+        }
+        List<String> pairs = new ArrayList<>(byKey.values());
+        return "jsonb_strip_nulls(jsonb_build_object(\n    " + Sql.indent(String.join(",\n", pairs), 4) + "))";
+    }
+}

@@ -1,0 +1,63 @@
+package org.lhs.qi.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lhs.qi.definition.Basis;
+import org.lhs.qi.definition.IndicatorDefinition;
+
+/**
+ * State shared by the builders while compiling one definition: the bind parameters collected so far and
+ * the generated parameter names. Names are {@code <population><n>_<field>}, e.g. {@code ip2_value_set},
+ * {@code num1_lookback}: the population abbreviation, the criterion's number within it, and the field.
+ */
+final class SqlContext {
+
+    private final IndicatorDefinition definition;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, Integer> counters = new LinkedHashMap<>();
+    private String population = "c";
+
+    SqlContext(IndicatorDefinition definition) {
+        this.definition = definition;
+    }
+
+    Basis basis() {
+        return definition.basis();
+    }
+
+    IndicatorDefinition definition() {
+        return definition;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** Sets the population abbreviation used as parameter-name prefix. */
+    void population(String abbreviation) {
+        this.population = abbreviation;
+    }
+
+    /** A new prefix for the next data criterion of the current population, e.g. {@code num2}. */
+    String nextPrefix() {
+        int n = counters.merge(population, 1, Integer::sum);
+        return population + n;
+    }
+
+    /** Binds a value under {@code <prefix>_<field>} and returns the placeholder {@code :name}. */
+    String bind(String prefix, String field, Object value) {
+        String name = prefix + "_" + field;
+        if (parameters.containsKey(name)) {
+            throw new IllegalStateException("parameter bound twice: " + name);
+        }
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    /** The value set membership test of a table alias's (code_system, code) columns. */
+    String inValueSet(String prefix, String alias, String localValueSet) {
+        String p = bind(prefix, "value_set", definition.valueSetName(localValueSet));
+        return "(" + alias + ".code_system, " + alias + ".code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v"
+                + " WHERE v.value_set = " + p + ")";
+    }
+}

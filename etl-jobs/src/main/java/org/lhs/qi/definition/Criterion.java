@@ -1,0 +1,71 @@
+package org.lhs.qi.definition;
+
+import java.util.List;
+
+/** A boolean condition on the subject: combinators over data criteria. */
+public sealed interface Criterion {
+
+    /** {@code all: [...]} — every criterion holds. */
+    record All(List<Criterion> criteria) implements Criterion {}
+
+    /** {@code any: [...]} — at least one criterion holds. */
+    record Any(List<Criterion> criteria) implements Criterion {}
+
+    /** {@code not: criterion} — the criterion does not hold. */
+    record Not(Criterion criterion) implements Criterion {}
+
+    /** {@code ref: name} — a named criterion from the top-level {@code criteria:} block. */
+    record Ref(String name, Criterion criterion) implements Criterion {}
+
+    /** {@code patient:} — attributes of the patient; age in whole years on the last day of the period. */
+    record Patient(Integer minAge, Integer maxAge, List<String> sexes) implements Criterion {}
+
+    /** Data criteria that look for rows of a clinical table (optionally counted). */
+    sealed interface Event extends Criterion {
+        /** The window the row's time must fall in, or null for any time. */
+        Timing timing();
+
+        /** Minimum number of matching rows (1 = exists). */
+        int atLeast();
+
+        /** Only rows recorded on the subject encounter (encounter_id); encounter basis only. */
+        boolean sameEncounter();
+    }
+
+    /** Which encounter time a timing window applies to. */
+    enum Anchor { ADMISSION, DISCHARGE }
+
+    /**
+     * {@code encounter:} another encounter of the patient; {@code this-encounter:} the subject encounter
+     * itself (encounter basis). For encounter basis, {@code encounter} never matches the subject encounter.
+     */
+    record Encounter(boolean subject, List<String> classes, List<String> dispositionIn, List<String> dispositionNotIn,
+                     Anchor anchor, Timing timing, boolean stayOverlapsPeriod, int atLeast) implements Event {
+        @Override
+        public boolean sameEncounter() {
+            return false;
+        }
+    }
+
+    /** {@code condition:} a diagnosis from a value set. */
+    record Condition(String valueSet, Timing timing, boolean notAbated, List<String> presentOnAdmission,
+                     boolean sameEncounter, int atLeast) implements Event {}
+
+    /** {@code observation:} a lab/vital from a value set; {@code latest} tests the most recent value in the window. */
+    record Observation(String valueSet, Timing timing, Comparison latest, boolean sameEncounter, int atLeast)
+            implements Event {}
+
+    /** {@code procedure:} a procedure from a value set. */
+    record Procedure(String valueSet, Timing timing, boolean sameEncounter, int atLeast) implements Event {}
+
+    /** {@code medication:} an order/administration/dispense from a value set. */
+    record Medication(String valueSet, List<String> kinds, Timing timing, boolean sameEncounter, int atLeast)
+            implements Event {}
+
+    /** {@code device-episode:} a central line, urinary catheter or ventilator episode. */
+    record DeviceEpisode(List<String> types, Timing timing, boolean sameEncounter, int atLeast) implements Event {}
+
+    /** {@code safety-event:} an incident report by type and harm level. */
+    record SafetyEvent(List<String> types, List<String> harmLevels, Timing timing, boolean sameEncounter, int atLeast)
+            implements Event {}
+}

@@ -1,0 +1,387 @@
+package org.lhs.qi.definition;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Parses and checks criteria (combinators and data criteria) of one definition. */
+final class CriterionParser {
+
+    static final List<String> KINDS = List.of("all", "any", "not", "patient", "encounter", "this-encounter",
+            "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref");
+    private static final List<String> TIMING_KEYS = List.of("during", "lookback", "before", "after-discharge");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(day|week|month|year)s?");
+
+    private final NodeReader in;
+    private final Basis basis;
+    private final Set<String> declaredValueSets;
+    private final Set<String> usedValueSets;
+    /** Named criteria parsed so far, in document order (a name may only use names defined above it). */
+    private final Map<String, Criterion> named = new LinkedHashMap<>();
+
+    CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets) {
+        this.in = in;
+        this.basis = basis;
+        this.declaredValueSets = declaredValueSets;
+        this.usedValueSets = usedValueSets;
+    }
+
+    /** Parses a criterion node; null when it has errors (already reported). */
+    Criterion parse(Node node, String context) {
+        if (!(node instanceof MappingNode m)) {
+            in.report(node, Message.EXPECTED_MAPPING, context);
+            return null;
+        }
+        Map<String, NodeReader.Entry> entries = in.mapping(m, context, null);
+        if (entries.size() != 1) {
+            in.report(node, Message.CRITERION_KIND, entries.keySet(), String.join(", ", KINDS));
+            return null;
+        }
+        NodeReader.Entry e = entries.values().iterator().next();
+        String kind = e.name();
+        Node v = e.value();
+        return switch (kind) {
+            case "all", "any" -> combinator(kind, e);
+            case "not" -> {
+                Criterion c = parse(v, "not");
+                yield c == null ? null : new Criterion.Not(c);
+            }
+            case "patient" -> patient(v);
+            case "encounter" -> encounter(e, false);
+            case "this-encounter" -> encounter(e, true);
+            case "condition" -> condition(v);
+            case "observation" -> observation(v);
+            case "procedure" -> procedure(v);
+            case "medication" -> medication(v);
+            case "safety-event" -> safetyEvent(v);
+            case "device-episode" -> deviceEpisode(v);
+            case "ref" -> ref(v);
+            default -> {
+                String s = KeySuggester.closest(kind, KINDS);
+                in.report(e.key(), Message.UNKNOWN_CRITERION, kind, s == null ? "?" : s, String.join(", ", KINDS));
+                yield null;
+            }
+        };
+    }
+
+    /** Parses the top-level {@code criteria:} block: name → criterion, each usable by later ones via ref. */
+    Map<String, Criterion> namedCriteria(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "criteria", null);
+        if (m != null) {
+            for (NodeReader.Entry e : m.values()) {
+                if (!DefinitionParser.KEBAB.matcher(e.name()).matches()) {
+                    in.report(e.key(), Message.INVALID_ID, e.name());
+                    continue;
+                }
+                Criterion c = parse(e.value(), e.name());
+                if (c != null) {
+                    named.put(e.name(), c);
+                }
+            }
+        }
+        return named;
+    }
+
+    private Criterion ref(Node node) {
+        String name = in.string(node, "ref");
+        if (name == null) {
+            return null;
+        }
+        Criterion c = named.get(name);
+        if (c == null) {
+            in.report(node, Message.UNKNOWN_CRITERION_NAME, name, named.isEmpty() ? "none" : String.join(", ", named.keySet()));
+            return null;
+        }
+        return new Criterion.Ref(name, c);
+    }
+
+    private Criterion deviceEpisode(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "device-episode", eventKeys("type"));
+        if (m == null) {
+            return null;
+        }
+        List<String> types = m.containsKey("type")
+                ? in.stringList(m.get("type").value(), "device type", Vocabulary.DEVICE_TYPE) : List.of();
+        return new Criterion.DeviceEpisode(types, timing(m), sameEncounter(m), atLeast(m));
+    }
+
+    private Criterion combinator(String kind, NodeReader.Entry e) {
+        List<Node> items = in.sequence(e.value(), kind);
+        if (items == null) {
+            return null;
+        }
+        if (items.isEmpty()) {
+            in.report(e.key(), Message.EMPTY_COMBINATOR, kind);
+            return null;
+        }
+        List<Criterion> out = new ArrayList<>();
+        boolean ok = true;
+        for (Node item : items) {
+            Criterion c = parse(item, kind + " item");
+            ok &= c != null;
+            out.add(c);
+        }
+        if (!ok) {
+            return null;
+        }
+        return kind.equals("all") ? new Criterion.All(List.copyOf(out)) : new Criterion.Any(List.copyOf(out));
+    }
+
+    private Criterion patient(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "patient", List.of("age", "sex"));
+        if (m == null) {
+            return null;
+        }
+        Integer min = null;
+        Integer max = null;
+        boolean ok = true;
+        if (m.containsKey("age")) {
+            Map<String, NodeReader.Entry> age = in.mapping(m.get("age").value(), "age", List.of("min", "max"));
+            if (age == null) {
+                return null;
+            }
+            if (age.containsKey("min")) {
+                min = in.integer(age.get("min").value(), "age min");
+                ok &= min != null;
+            }
+            if (age.containsKey("max")) {
+                max = in.integer(age.get("max").value(), "age max");
+                ok &= max != null;
+            }
+            if (min != null && max != null && min > max) {
+                in.report(m.get("age").value(), Message.AGE_RANGE, min, max);
+                ok = false;
+            }
+        }
+        List<String> sexes = m.containsKey("sex") ? in.stringList(m.get("sex").value(), "sex", Vocabulary.SEX) : List.of();
+        return ok ? new Criterion.Patient(min, max, sexes) : null;
+    }
+
+    private Criterion encounter(NodeReader.Entry e, boolean subject) {
+        String kind = e.name();
+        if (subject && basis == Basis.PATIENT) {
+            in.report(e.key(), Message.NEEDS_ENCOUNTER_BASIS, "this-encounter");
+        }
+        List<String> keys = new ArrayList<>(List.of("class", "discharge-disposition", "anchor", "stay-overlaps"));
+        keys.addAll(TIMING_KEYS);
+        if (!subject) {
+            keys.add("at-least");
+        }
+        Map<String, NodeReader.Entry> m = in.mapping(e.value(), kind, keys);
+        if (m == null) {
+            return null;
+        }
+        List<String> classes = m.containsKey("class")
+                ? in.stringList(m.get("class").value(), "encounter class", Vocabulary.ENCOUNTER_CLASS) : List.of();
+        List<String> dispIn = List.of();
+        List<String> dispNotIn = List.of();
+        if (m.containsKey("discharge-disposition")) {
+            Map<String, NodeReader.Entry> d = in.mapping(m.get("discharge-disposition").value(),
+                    "discharge-disposition", List.of("in", "not-in"));
+            if (d != null) {
+                if (d.containsKey("in")) {
+                    dispIn = in.stringList(d.get("in").value(), "discharge disposition", Vocabulary.DISCHARGE_DISPOSITION);
+                }
+                if (d.containsKey("not-in")) {
+                    dispNotIn = in.stringList(d.get("not-in").value(), "discharge disposition",
+                            Vocabulary.DISCHARGE_DISPOSITION);
+                }
+                if (d.isEmpty()) {
+                    in.report(m.get("discharge-disposition").value(), Message.MISSING_KEY, "in", "discharge-disposition");
+                }
+            }
+        }
+        Criterion.Anchor anchor = Criterion.Anchor.ADMISSION;
+        if (m.containsKey("anchor")) {
+            String a = in.oneOf(m.get("anchor").value(), "anchor", List.of("admission", "discharge"));
+            anchor = "discharge".equals(a) ? Criterion.Anchor.DISCHARGE : Criterion.Anchor.ADMISSION;
+        }
+        boolean overlaps = false;
+        if (m.containsKey("stay-overlaps")) {
+            overlaps = in.oneOf(m.get("stay-overlaps").value(), "stay-overlaps", List.of("period")) != null;
+        }
+        Timing timing = timing(m);
+        if (subject && timing != null && timing.needsEncounter()) {
+            NodeReader.Entry t = TIMING_KEYS.stream().filter(m::containsKey).map(m::get).findFirst().orElseThrow();
+            in.report(t.key(), Message.SUBJECT_TIMING, t.name() + ": " + in.string(t.value(), t.name()));
+        }
+        int atLeast = atLeast(m);
+        return new Criterion.Encounter(subject, classes, dispIn, dispNotIn, anchor, timing, overlaps, atLeast);
+    }
+
+    private List<String> eventKeys(String... extra) {
+        List<String> keys = new ArrayList<>(TIMING_KEYS);
+        keys.addAll(List.of("same-encounter", "at-least"));
+        keys.addAll(List.of(extra));
+        return keys;
+    }
+
+    private Criterion condition(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "condition",
+                eventKeys("value-set", "not-abated", "present-on-admission"));
+        if (m == null) {
+            return null;
+        }
+        String vs = valueSet(node, m, "condition");
+        boolean notAbated = m.containsKey("not-abated") && Boolean.TRUE.equals(in.bool(m.get("not-abated").value(), "not-abated"));
+        List<String> poa = m.containsKey("present-on-admission")
+                ? in.stringList(m.get("present-on-admission").value(), "present-on-admission", Vocabulary.PRESENT_ON_ADMISSION)
+                : List.of();
+        return new Criterion.Condition(vs, timing(m), notAbated, poa, sameEncounter(m), atLeast(m));
+    }
+
+    private Criterion observation(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "observation", eventKeys("value-set", "latest"));
+        if (m == null) {
+            return null;
+        }
+        String vs = valueSet(node, m, "observation");
+        Comparison latest = m.containsKey("latest") ? comparison(m.get("latest").value()) : null;
+        int atLeast = atLeast(m);
+        if (latest != null && atLeast > 1) {
+            in.report(m.get("at-least").key(), Message.LATEST_NOT_COUNTABLE);
+        }
+        return new Criterion.Observation(vs, timing(m), latest, sameEncounter(m), atLeast);
+    }
+
+    private Criterion procedure(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "procedure", eventKeys("value-set"));
+        if (m == null) {
+            return null;
+        }
+        return new Criterion.Procedure(valueSet(node, m, "procedure"), timing(m), sameEncounter(m), atLeast(m));
+    }
+
+    private Criterion medication(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "medication", eventKeys("value-set", "kind"));
+        if (m == null) {
+            return null;
+        }
+        List<String> kinds = m.containsKey("kind")
+                ? in.stringList(m.get("kind").value(), "medication kind", Vocabulary.MEDICATION_KIND) : List.of();
+        return new Criterion.Medication(valueSet(node, m, "medication"), kinds, timing(m), sameEncounter(m), atLeast(m));
+    }
+
+    private Criterion safetyEvent(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "safety-event", eventKeys("type", "harm"));
+        if (m == null) {
+            return null;
+        }
+        List<String> types = m.containsKey("type")
+                ? in.stringList(m.get("type").value(), "safety event type", Vocabulary.SAFETY_EVENT_TYPE) : List.of();
+        List<String> harm = m.containsKey("harm")
+                ? in.stringList(m.get("harm").value(), "harm level", Vocabulary.HARM_LEVEL) : List.of();
+        return new Criterion.SafetyEvent(types, harm, timing(m), sameEncounter(m), atLeast(m));
+    }
+
+    private String valueSet(Node node, Map<String, NodeReader.Entry> m, String context) {
+        if (!m.containsKey("value-set")) {
+            in.require(node, m, context, "value-set");
+            return null;
+        }
+        Node v = m.get("value-set").value();
+        String name = in.string(v, "value-set");
+        if (name != null) {
+            if (declaredValueSets.contains(name)) {
+                usedValueSets.add(name);
+            } else {
+                in.report(v, Message.UNKNOWN_VALUE_SET, name,
+                        declaredValueSets.isEmpty() ? "none" : String.join(", ", declaredValueSets));
+            }
+        }
+        return name;
+    }
+
+    private boolean sameEncounter(Map<String, NodeReader.Entry> m) {
+        if (!m.containsKey("same-encounter")) {
+            return false;
+        }
+        boolean same = Boolean.TRUE.equals(in.bool(m.get("same-encounter").value(), "same-encounter"));
+        if (same && basis == Basis.PATIENT) {
+            in.report(m.get("same-encounter").key(), Message.NEEDS_ENCOUNTER_BASIS, "same-encounter");
+        }
+        return same;
+    }
+
+    private int atLeast(Map<String, NodeReader.Entry> m) {
+        if (!m.containsKey("at-least")) {
+            return 1;
+        }
+        Node v = m.get("at-least").value();
+        Integer n = in.integer(v, "at-least");
+        if (n != null && n < 1) {
+            in.report(v, Message.NOT_POSITIVE, "at-least", n);
+        }
+        return n == null ? 1 : Math.max(1, n);
+    }
+
+    private Timing timing(Map<String, NodeReader.Entry> m) {
+        List<NodeReader.Entry> given = TIMING_KEYS.stream().filter(m::containsKey).map(m::get).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > 1) {
+            in.report(given.get(1).key(), Message.TIMING_CONFLICT, given.stream().map(NodeReader.Entry::name).toList());
+        }
+        NodeReader.Entry e = given.get(0);
+        Timing t = switch (e.name()) {
+            case "during" -> {
+                String v = in.oneOf(e.value(), "during", List.of("period", "encounter"));
+                yield v == null ? null : v.equals("period") ? new Timing.DuringPeriod() : new Timing.DuringEncounter();
+            }
+            case "before" -> in.oneOf(e.value(), "before", List.of("period-end")) == null ? null : new Timing.BeforePeriodEnd();
+            case "lookback" -> {
+                Timing.Duration d = duration(e.value());
+                yield d == null ? null : new Timing.Lookback(d);
+            }
+            default -> {
+                Timing.Duration d = duration(e.value());
+                yield d == null ? null : new Timing.AfterDischarge(d);
+            }
+        };
+        if (t != null && t.needsEncounter() && basis == Basis.PATIENT) {
+            in.report(e.key(), Message.NEEDS_ENCOUNTER_BASIS, e.name() + ": " + in.string(e.value(), e.name()));
+        }
+        return t;
+    }
+
+    private Timing.Duration duration(Node node) {
+        String s = in.string(node, "duration");
+        if (s == null) {
+            return null;
+        }
+        Matcher mt = DURATION.matcher(s.trim());
+        if (!mt.matches() || Integer.parseInt(mt.group(1)) < 1) {
+            in.report(node, Message.BAD_DURATION, s);
+            return null;
+        }
+        return new Timing.Duration(Integer.parseInt(mt.group(1)), mt.group(2) + "s");
+    }
+
+    private Comparison comparison(Node node) {
+        List<String> ops = List.of("gt", "ge", "lt", "le", "eq");
+        List<String> keys = new ArrayList<>(ops);
+        keys.add("unit");
+        Map<String, NodeReader.Entry> m = in.mapping(node, "latest", keys);
+        if (m == null) {
+            return null;
+        }
+        List<String> given = ops.stream().filter(m::containsKey).toList();
+        if (given.size() != 1) {
+            in.report(node, Message.COMPARISON, given);
+            return null;
+        }
+        BigDecimal value = in.number(m.get(given.get(0)).value(), "latest " + given.get(0));
+        String unit = m.containsKey("unit") ? in.string(m.get("unit").value(), "unit") : null;
+        Comparison.Operator op = Comparison.Operator.valueOf(given.get(0).toUpperCase(Locale.ROOT));
+        return value == null ? null : new Comparison(op, value, unit);
+    }
+}

@@ -1,0 +1,36 @@
+package org.lhs.qi.definition;
+
+/**
+ * When a data criterion's event must happen. Windows relative to the period use the period bounds;
+ * windows relative to the subject encounter need basis: encounter. A null timing means "any time".
+ */
+public sealed interface Timing {
+
+    /** {@code during: period} — within [period start, period end); for conditions: active at some time in it. */
+    record DuringPeriod() implements Timing {}
+
+    /** {@code before: period-end} — any time before the period end. */
+    record BeforePeriodEnd() implements Timing {}
+
+    /** {@code lookback: 12 months} — within the window of that length ending at the period end. */
+    record Lookback(Duration duration) implements Timing {}
+
+    /** {@code during: encounter} — between the subject encounter's admission and discharge (or period end). */
+    record DuringEncounter() implements Timing {}
+
+    /** {@code after-discharge: 30 days} — in (discharge, discharge + duration] of the subject encounter. */
+    record AfterDischarge(Duration duration) implements Timing {}
+
+    /** An amount of calendar units; rendered as a PostgreSQL interval literal bound as a parameter. */
+    record Duration(int amount, String unit) {
+        /** Interval text such as {@code 12 months}, bound as a parameter and cast to interval. */
+        public String interval() {
+            return amount + " " + unit;
+        }
+    }
+
+    /** True when the window is relative to the subject encounter. */
+    default boolean needsEncounter() {
+        return this instanceof DuringEncounter || this instanceof AfterDischarge;
+    }
+}

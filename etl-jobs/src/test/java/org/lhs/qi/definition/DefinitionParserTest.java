@@ -1,0 +1,200 @@
+package org.lhs.qi.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Positions and messages of definition diagnostics, on valid/invalid fixture files. */
+class DefinitionParserTest {
+
+    private static final Path BASE = Path.of("src/test/resources/definitions");
+
+    private static DefinitionParser.Result parse(String name) {
+        return DefinitionParser.parse(BASE.resolve(name), BASE);
+    }
+
+    /** Errors as "file:line:col message" (file name only, hint omitted). */
+    private static List<String> errors(String name) {
+        return parse(name).diagnostics().stream().filter(Diagnostic::isError)
+                .map(d -> d.file().getFileName() + ":" + d.line() + ":" + d.column() + " " + d.message()).toList();
+    }
+
+    @Test
+    void validFixtureHasNoDiagnosticsAndIsModelled() {
+        DefinitionParser.Result r = parse("valid/minimal.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        IndicatorDefinition d = r.definition();
+        assertThat(d.id()).isEqualTo("minimal-valid");
+        assertThat(d.target()).isEqualTo(0.2);
+        Criterion.All ip = (Criterion.All) d.populations().initialPopulation();
+        assertThat(ip.criteria()).containsExactly(
+                new Criterion.Patient(18, null, List.of()),
+                new Criterion.Condition("diabetes", new Timing.BeforePeriodEnd(), false, List.of(), false, 1));
+        assertThat(d.populations().numerator()).isEqualTo(new Criterion.Observation("hba1c",
+                new Timing.Lookback(new Timing.Duration(12, "months")),
+                new Comparison(Comparison.Operator.GT, new BigDecimal("9"), "%"), false, 1));
+        assertThat(d.valueSets().get("hba1c").name()).isEqualTo("minimal-valid/hba1c");
+        assertThat(d.tests()).hasSize(2);
+        assertThat(d.tests().get(0).records().get("patient").get(0)).containsEntry("birth_date", "1970-01-01");
+    }
+
+    @Test
+    void threeErrorsAreAllReportedAtOnceWithPositionsAndHints() {
+        List<Diagnostic> errors = parse("invalid/three-errors.yaml").diagnostics().stream()
+                .filter(Diagnostic::isError).toList();
+        assertThat(errors).extracting(Diagnostic::toString).containsExactly(
+                BASE.resolve("invalid/three-errors.yaml") + ":8:9: error: target must be a number, got 'high'"
+                        + " (hint: write a plain number such as 0.15 or 1000 (no quotes, no units))",
+                BASE.resolve("invalid/three-errors.yaml") + ":14:29: error: unknown value set 'diabetis'"
+                        + " (hint: declare it under value-sets, e.g. 'diabetis: valuesets/diabetis.csv'; declared: diabetes, hba1c)",
+                BASE.resolve("invalid/three-errors.yaml") + ":17:7: error: unknown key 'value-sett' in observation"
+                        + " (hint: did you mean 'value-set'? valid keys: during, lookback, before, after-discharge,"
+                        + " same-encounter, at-least, value-set, latest)");
+        assertThat(parse("invalid/three-errors.yaml").definition()).isNull();
+    }
+
+    @Test
+    void malformedYamlIsPositioned() {
+        assertThat(errors("invalid/malformed.yaml")).containsExactly(
+                "malformed.yaml:6:3 malformed YAML: expected ',' or '}', but got <scalar>");
+    }
+
+    @Test
+    void badValuesAreReportedAtTheValue() {
+        assertThat(errors("invalid/bad-values.yaml")).containsExactly(
+                "bad-values.yaml:1:5 id 'Bad_Id' is not kebab-case",
+                "bad-values.yaml:4:9 invalid domain 'qualty'",
+                "bad-values.yaml:5:10 invalid scoring 'percentage'",
+                "bad-values.yaml:12:21 age min 80 is greater than max 18",
+                "bad-values.yaml:12:57 invalid sex 'woman'",
+                "bad-values.yaml:14:37 invalid encounter class 'outpatient'",
+                "bad-values.yaml:14:50 after-discharge: 30 days needs basis: encounter",
+                "bad-values.yaml:15:20 invalid stratifier 'gender'");
+    }
+
+    @Test
+    void badCriteriaAreReportedWithSuggestions() {
+        assertThat(errors("invalid/bad-criteria.yaml")).containsExactly(
+                "bad-criteria.yaml:13:9 unknown criterion kind 'observaton'",
+                "bad-criteria.yaml:14:9 a criterion needs exactly one kind key, got [patient, encounter]",
+                "bad-criteria.yaml:15:9 'any' needs at least one criterion",
+                "bad-criteria.yaml:17:48 invalid duration '12 moons'",
+                "bad-criteria.yaml:19:54 conflicting timing keys [during, lookback]",
+                "bad-criteria.yaml:21:46 latest needs exactly one comparison (gt, ge, lt, le, eq), got [gt, lt]",
+                "bad-criteria.yaml:23:43 this-encounter cannot use after-discharge: 30 days",
+                "bad-criteria.yaml:27:10 unknown criterion name 'second'",
+                "bad-criteria.yaml:30:3 id 'Bad_Name' is not kebab-case");
+        assertThat(parse("invalid/bad-criteria.yaml").diagnostics().get(0).hint()).startsWith("did you mean 'observation'?");
+    }
+
+    @Test
+    void namedCriteriaAreInlinedWithTheirName() {
+        DefinitionParser.Result r = parse("valid/all-kinds.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        Criterion.Ref den = (Criterion.Ref) r.definition().populations().denominator();
+        assertThat(den.name()).isEqualTo("diabetic-stay");
+        assertThat(den.criterion()).isInstanceOf(Criterion.Condition.class);
+        assertThat(r.definition().plainLanguage())
+                .contains("Where 'diabetic-stay' means: a condition from value set 'diabetes' present on admission Y or W")
+                .contains("Where 'ventilated-diabetic-stay' means: all of ['diabetic-stay'; a ventilator device episode in place during the period, recorded on the encounter]")
+                .contains("Denominator: 'diabetic-stay'.");
+    }
+
+    @Test
+    void ratioNeedsEventsAndExposure() {
+        assertThat(errors("invalid/bad-ratio.yaml")).containsExactly(
+                "bad-ratio.yaml:9:3 ratio scoring needs the population 'numerator-events'",
+                "bad-ratio.yaml:9:3 ratio scoring needs the population 'exposure'",
+                "bad-ratio.yaml:11:3 'numerator' is not used by ratio scoring");
+    }
+
+    @Test
+    void valueSetFilesAreCheckedRowByRow() {
+        assertThat(errors("invalid/bad-value-set-files.yaml")).containsExactly(
+                "bad-rows.csv:3:1 unknown code system 'ICD10'",
+                "bad-rows.csv:4:1 bad value set row: LOINC,,missing code",
+                "bad-rows.csv:5:1 code ICD-10-CM|E11.9 appears twice",
+                "bad-header.csv:1:1 value set header must be 'code_system,code,display', got 'system,code'",
+                "bad-value-set-files.yaml:11:12 value set file 'valuesets/nope.csv' does not exist");
+    }
+
+    @Test
+    void testCasesAreChecked() {
+        assertThat(errors("invalid/bad-tests.yaml")).containsExactly(
+                "bad-tests.yaml:15:39 period end must be a date YYYY-MM-DD, got '2025-13-01'",
+                "bad-tests.yaml:17:7 unknown record table 'patients'",
+                "bad-tests.yaml:20:99 unknown column 'birthdate' of patient",
+                "bad-tests.yaml:21:11 record of patient misses required column 'birth_date'",
+                "bad-tests.yaml:23:44 invalid initial-population flag 'yes'",
+                "bad-tests.yaml:23:60 invalid numerator flag '2'");
+    }
+
+    @Test
+    void repositoryCollectsAllFilesAndKeepsOnlyValidDefinitions() {
+        DefinitionSet set = DefinitionRepository.load(BASE.resolve("invalid"));
+        assertThat(set.hasErrors()).isTrue();
+        assertThat(set.indicators()).isEmpty();
+        // every fixture contributes its errors (value set paths resolve against the invalid folder here)
+        assertThat(set.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.file().getFileName().toString())
+                .distinct()).contains("three-errors.yaml", "malformed.yaml", "bad-values.yaml", "bad-tests.yaml");
+    }
+
+    @Test
+    void truncatedOrMangledFilesNeverThrow(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path lib = Path.of("../indicator-definitions");
+        Files.createDirectories(tmp.resolve("valuesets"));
+        try (var csvs = Files.list(lib.resolve("valuesets"))) {
+            for (Path csv : csvs.toList()) {
+                Files.copy(csv, tmp.resolve("valuesets").resolve(csv.getFileName()));
+            }
+        }
+        try (var files = Files.list(lib.resolve("definitions"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                for (int cut = 0; cut < text.length(); cut += 97) {
+                    for (String variant : List.of(text.substring(0, cut), text.substring(cut),
+                            text.substring(0, cut) + "\t: [" + text.substring(cut))) {
+                        Path p = tmp.resolve("x.yaml");
+                        Files.writeString(p, variant);
+                        DefinitionParser.Result r = DefinitionParser.parse(p, tmp);
+                        assertThat(r.diagnostics()).noneMatch(d -> d.message().startsWith("could not check"));
+                        if (r.definition() == null) {
+                            assertThat(r.hasErrors()).as(variant).isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void duplicateIdsAcrossFilesAreAnErrorAtTheSecondId(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("definitions"));
+        Files.createDirectories(tmp.resolve("valuesets"));
+        for (String vs : List.of("diabetes.csv", "hba1c.csv")) {
+            Files.copy(BASE.resolve("valuesets").resolve(vs), tmp.resolve("valuesets").resolve(vs));
+        }
+        Files.copy(BASE.resolve("valid/minimal.yaml"), tmp.resolve("definitions/a.yaml"));
+        Files.copy(BASE.resolve("valid/minimal.yaml"), tmp.resolve("definitions/b.yaml"));
+        DefinitionSet set = DefinitionRepository.load(tmp);
+        assertThat(set.indicators()).hasSize(1);
+        assertThat(set.valueSets()).extracting(ValueSet::name).containsExactly("minimal-valid/diabetes", "minimal-valid/hba1c");
+        assertThat(set.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file().getFileName().toString()).isEqualTo("b.yaml");
+            assertThat(d.line() + ":" + d.column()).isEqualTo("1:5");
+            assertThat(d.message()).startsWith("indicator id 'minimal-valid' is already defined in");
+        });
+        assertThat(set.hasErrors()).isTrue();
+    }
+
+    @Test
+    void keySuggesterFindsTyposOnly() {
+        assertThat(KeySuggester.closest("value-sett", List.of("value-set", "latest"))).isEqualTo("value-set");
+        assertThat(KeySuggester.closest("lookbak", List.of("lookback", "before"))).isEqualTo("lookback");
+        assertThat(KeySuggester.closest("zzzzzz", List.of("lookback", "before"))).isNull();
+    }
+}
