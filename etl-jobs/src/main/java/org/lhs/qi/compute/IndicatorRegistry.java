@@ -34,8 +34,8 @@ public class IndicatorRegistry {
                         definition_text = EXCLUDED.definition_text, updated_at = now()""")
                     .param("id", d.id()).param("version", d.version()).param("hash", d.contentHash())
                     .param("title", d.title()).param("description", d.description())
-                    .param("domain", d.domain()).param("scoring", d.scoring()).param("basis", d.basis())
-                    .param("improvement", d.improvement()).param("target", d.target())
+                    .param("domain", d.domain().code()).param("scoring", d.scoring().code()).param("basis", d.basis().code())
+                    .param("improvement", d.improvement().code()).param("target", d.target())
                     .param("multiplier", d.multiplier()).param("file", d.sourceFile().toString())
                     .param("text", d.plainLanguage())
                     .update();

@@ -73,7 +73,9 @@ class NightlyJobIT {
                 public long compute(CompiledIndicator indicator, LocalDate businessDate, long runId,
                         List<ReportingPeriod> periods) {
                     long rows = super.compute(indicator, businessDate, runId, periods);
-                    if (FAIL_ONCE_ON.compareAndSet(indicator.indicatorId(), null)) {
+                    String target = FAIL_ONCE_ON.get();
+                    // compareAndSet compares references, so match by value first
+                    if (indicator.indicatorId().equals(target) && FAIL_ONCE_ON.compareAndSet(target, null)) {
                         throw new IllegalStateException("injected failure after computing " + indicator.indicatorId());
                     }
                     return rows;
