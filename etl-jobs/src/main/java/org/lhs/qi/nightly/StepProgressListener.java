@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepProgressListener implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger("qi.progress");
+    private static final Logger log = LoggerFactory.getLogger(StepProgressListener.class);
 
     @Override
     public void beforeStep(StepExecution step) {
