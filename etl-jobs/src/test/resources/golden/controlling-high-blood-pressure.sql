@@ -1,14 +1,15 @@
--- controlling-high-blood-pressure 1.0.0: proportion, patient basis. Binds :business_date, :run_id, :period_start, :period_end.
+-- controlling-high-blood-pressure 1.0.0: proportion, patient basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.
 INSERT INTO qi.member (
-    business_date, indicator_id, period_start, period_end, subject_type, subject_id, patient_id, site_id,
+    business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
     numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
            CAST(:period_end AS date) - 1 AS last_day,
-           CAST(CAST(:period_start AS date) AS timestamp) AT TIME ZONE 'UTC' AS start_time,
-           CAST(CAST(:period_end AS date) AS timestamp) AT TIME ZONE 'UTC' AS end_time
+           -- midnight in the session time zone (QI_TIME_ZONE, UTC by default)
+           CAST(CAST(:period_start AS date) AS timestamptz) AS start_time,
+           CAST(CAST(:period_end AS date) AS timestamptz) AS end_time
 ),
 subject AS (
     SELECT pt.id AS subject_id, pt.id AS patient_id, pt.site_id,
@@ -120,7 +121,8 @@ flags AS (
            c.den_met AND NOT c.denex_met AND c.num_met AND c.numex_met AS numex
     FROM criteria c
 )
-SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), pd.start_date, pd.end_date,
+SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),
+       pd.start_date, pd.end_date,
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,

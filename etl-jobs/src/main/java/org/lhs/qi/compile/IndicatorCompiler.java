@@ -21,11 +21,11 @@ import org.lhs.qi.definition.Scoring;
 public final class IndicatorCompiler {
 
     private static final String MEMBER_COLUMNS = """
-            business_date, indicator_id, period_start, period_end, subject_type, subject_id, patient_id, site_id,
+            business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
             initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
             numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id""";
 
-    /** Compiles the definition; the caller binds :business_date, :run_id, :period_start and :period_end. */
+    /** Compiles the definition; the caller binds :business_date, :run_id, :period_kind, :period_start and :period_end. */
     public CompiledIndicator compile(IndicatorDefinition d) {
         SqlContext ctx = new SqlContext(d);
         Populations p = d.populations();
@@ -51,15 +51,16 @@ public final class IndicatorCompiler {
         StringBuilder sql = new StringBuilder();
         // the id is validated kebab-case; the free-text version is reduced to safe characters for the comment
         sql.append("-- ").append(d.id()).append(' ').append(d.version().replaceAll("[^A-Za-z0-9._+-]", "_")).append(": ").append(d.scoring()).append(", ")
-                .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_start, :period_end.\n");
+                .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.\n");
         sql.append("INSERT INTO qi.member (\n    ").append(Sql.indent(MEMBER_COLUMNS.strip(), 4)).append(")\n");
         sql.append("""
                 WITH period AS (
                     SELECT CAST(:period_start AS date) AS start_date,
                            CAST(:period_end AS date) AS end_date,
                            CAST(:period_end AS date) - 1 AS last_day,
-                           CAST(CAST(:period_start AS date) AS timestamp) AT TIME ZONE 'UTC' AS start_time,
-                           CAST(CAST(:period_end AS date) AS timestamp) AT TIME ZONE 'UTC' AS end_time
+                           -- midnight in the session time zone (QI_TIME_ZONE, UTC by default)
+                           CAST(CAST(:period_start AS date) AS timestamptz) AS start_time,
+                           CAST(CAST(:period_end AS date) AS timestamptz) AS end_time
                 ),
                 """);
         sql.append(d.basis() == Basis.PATIENT ? PATIENT_SUBJECTS : ENCOUNTER_SUBJECTS);
@@ -85,7 +86,8 @@ public final class IndicatorCompiler {
                 .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AS num,\n")
                 .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AND c.numex_met AS numex\n")
                 .append("    FROM criteria c\n)\n");
-        sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), pd.start_date, pd.end_date,\n")
+        sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),\n")
+                .append("       pd.start_date, pd.end_date,\n")
                 .append("       CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,\n")
                 .append("       TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,\n")
                 .append("       f.numerator_count, f.exposure,\n");

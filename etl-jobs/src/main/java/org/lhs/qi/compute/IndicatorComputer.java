@@ -34,6 +34,7 @@ public class IndicatorComputer {
             Map<String, Object> parameters = new HashMap<>(indicator.parameters());
             parameters.put("business_date", businessDate);
             parameters.put("run_id", runId);
+            parameters.put("period_kind", period.kind());
             parameters.put("period_start", period.start());
             parameters.put("period_end", period.end());
             rows += jdbc.sql(indicator.sql()).params(parameters).update();

@@ -25,4 +25,20 @@ public final class ReportingPeriods {
         }
         return List.copyOf(periods);
     }
+
+    /**
+     * The monthly periods followed by the twelve-month measurement period they span (like an eCQM
+     * measurement year); the latter gives the equity and site comparisons enough patients per cell.
+     */
+    public static List<ReportingPeriod> monthsAndYearBefore(LocalDate businessDate) {
+        List<ReportingPeriod> periods = new ArrayList<>(monthsBefore(businessDate, 12));
+        periods.add(yearBefore(businessDate));
+        return List.copyOf(periods);
+    }
+
+    /** The twelve complete calendar months before the business date as one period. */
+    public static ReportingPeriod yearBefore(LocalDate businessDate) {
+        LocalDate end = businessDate.withDayOfMonth(1);
+        return new ReportingPeriod(end.minusMonths(12), end);
+    }
 }

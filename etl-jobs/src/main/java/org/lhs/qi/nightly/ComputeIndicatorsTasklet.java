@@ -42,10 +42,18 @@ class ComputeIndicatorsTasklet extends OneItemPerTransactionTasklet<IndicatorDef
         return loaded.set().indicators();
     }
 
+    /** The monthly trend periods, plus the twelve months before the business date for equity and site comparison. */
+    private List<org.lhs.qi.compute.ReportingPeriod> periods(NightlyParameters parameters) {
+        List<org.lhs.qi.compute.ReportingPeriod> periods = new java.util.ArrayList<>(
+                ReportingPeriods.monthsBefore(parameters.businessDate(), properties.periods()));
+        periods.add(ReportingPeriods.yearBefore(parameters.businessDate()));
+        return periods;
+    }
+
     @Override
     protected void process(IndicatorDefinition definition, NightlyParameters parameters, StepExecution step) {
         long rows = computer.compute(compiler.compile(definition), parameters.businessDate(),
-                step.getJobExecutionId(), ReportingPeriods.monthsBefore(parameters.businessDate(), properties.periods()));
+                step.getJobExecutionId(), periods(parameters));
         step.setWriteCount(step.getWriteCount() + rows);
     }
 }

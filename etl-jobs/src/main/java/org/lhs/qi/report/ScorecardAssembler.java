@@ -39,6 +39,8 @@ public final class ScorecardAssembler {
 
         Map<String, List<ResultRow>> byIndicator = results.stream()
                 .collect(Collectors.groupingBy(ResultRow::indicatorId));
+        Map<String, List<ResultRow>> yearByIndicator = in.yearResults().stream()
+                .collect(Collectors.groupingBy(ResultRow::indicatorId));
         List<IndicatorInfo> indicators = in.indicators().stream()
                 .filter(i -> byIndicator.containsKey(i.id()))
                 .sorted(Comparator.comparing(IndicatorInfo::domain).thenComparing(IndicatorInfo::title))
@@ -47,12 +49,14 @@ public final class ScorecardAssembler {
         List<SummaryRow> summary = new ArrayList<>();
         List<IndicatorPage> pages = new ArrayList<>();
         for (IndicatorInfo indicator : indicators) {
-            IndicatorContext ctx = new IndicatorContext(indicator, byIndicator.get(indicator.id()), audience, months);
+            IndicatorContext ctx = new IndicatorContext(indicator, byIndicator.get(indicator.id()),
+                    yearByIndicator.getOrDefault(indicator.id(), List.of()), audience, months);
             summary.add(ctx.summaryRow());
             pages.add(ctx.page(request.organisationWide()));
         }
         String audienceLabel = request.organisationWide() ? "All sites" : audienceName;
-        String runLabel = in.run().map(r -> "Run " + r.runId() + " (" + r.status() + ")").orElse("Run: not recorded");
+        // the report is rendered while its run is still going, so the run's status would always read "started"
+        String runLabel = in.run().map(r -> "Run " + r.runId()).orElse("Run: not recorded");
         return new ScorecardView(request.organisationName(), audienceLabel, DAY.format(in.businessDate()),
                 MONTH.format(months.getFirst()) + " – " + MONTH.format(latest), MONTH.format(latest),
                 STAMP.format(generatedAt.withZoneSameInstant(java.time.ZoneOffset.UTC)), runLabel, summary, pages);
@@ -63,6 +67,7 @@ public final class ScorecardAssembler {
         private final IndicatorInfo indicator;
         private final RateFormat format;
         private final List<ResultRow> rows;
+        private final List<ResultRow> yearRows;
         private final String audience;
         private final List<LocalDate> months;
         private final LocalDate latestMonth;
@@ -71,10 +76,12 @@ public final class ScorecardAssembler {
         private final TargetStatus status;
         private final Trend trend;
 
-        IndicatorContext(IndicatorInfo indicator, List<ResultRow> rows, String audience, List<LocalDate> months) {
+        IndicatorContext(IndicatorInfo indicator, List<ResultRow> rows, List<ResultRow> yearRows, String audience,
+                List<LocalDate> months) {
             this.indicator = indicator;
             this.format = RateFormat.of(indicator);
             this.rows = rows;
+            this.yearRows = yearRows;
             this.audience = audience;
             this.months = months;
             this.latestMonth = months.getLast();
@@ -113,18 +120,23 @@ public final class ScorecardAssembler {
                 String label = MONTH.format(m);
                 return r == null ? new TableRow(null, label, "–", "–", "no data", "", "", "", false) : tableRow(null, label, r);
             }).toList();
-            List<TableRow> equity = rows.stream()
-                    .filter(r -> r.siteKey().equals(audience) && r.periodStart().equals(latestMonth)
-                            && Strata.shown(r.stratifier()))
+            // equity and site comparisons use the twelve-month period when it was computed: monthly cells are small
+            boolean year = !yearRows.isEmpty();
+            List<ResultRow> comparison = year ? yearRows
+                    : rows.stream().filter(r -> r.periodStart().equals(latestMonth)).toList();
+            String comparisonLabel = year
+                    ? "last 12 months (" + MONTH.format(months.getFirst()) + " – " + MONTH.format(latestMonth) + ")"
+                    : MONTH.format(latestMonth);
+            List<TableRow> equity = comparison.stream()
+                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier()))
                     .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
                             .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
                             .thenComparing(ResultRow::stratum))
                     .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r))
                     .toList();
             List<TableRow> sites = organisationWide
-                    ? rows.stream()
-                            .filter(r -> r.overall() && r.periodStart().equals(latestMonth)
-                                    && !r.siteKey().equals(ScorecardRequest.ALL))
+                    ? comparison.stream()
+                            .filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL))
                             .sorted(Comparator.comparing(ResultRow::siteKey))
                             .map(r -> tableRow(null, r.siteName(), r))
                             .toList()
@@ -136,8 +148,8 @@ public final class ScorecardAssembler {
                     indicator.improvement().label(), trend.label(), trend.direction().name(),
                     chart(organisationWide), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
-                    "Equity by patient group, " + latestLabel + unitNote(), equity,
-                    "Sites, " + latestLabel + unitNote(), sites);
+                    "Equity by patient group, " + comparisonLabel + unitNote(), equity,
+                    "Sites, " + comparisonLabel + unitNote(), sites);
         }
 
         private String unitNote() {

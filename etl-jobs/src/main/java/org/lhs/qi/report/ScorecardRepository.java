@@ -23,16 +23,23 @@ public final class ScorecardRepository {
      * for the organisation report, the organisation's for a site report.
      */
     public ScorecardInputs load(LocalDate businessDate, String audience) {
-        List<ResultRow> results = jdbc.sql("""
+        List<ResultRow> results = rows(businessDate, audience, "month");
+        List<ResultRow> yearResults = rows(businessDate, audience, "12-months");
+        return assemble(businessDate, results, yearResults);
+    }
+
+    private List<ResultRow> rows(LocalDate businessDate, String audience, String kind) {
+        return jdbc.sql("""
                 SELECT indicator_id, period_start, site_key, site_name, stratifier, stratum, numerator, denominator,
                        exposure, rate, ci_low, ci_high, suppressed
                 FROM qi.result
-                WHERE business_date = :businessDate
+                WHERE business_date = :businessDate AND period_kind = :kind
                   AND (site_key = :audience
                        OR (stratifier = 'overall' AND (:audience = 'ALL' OR site_key = 'ALL')))
                 ORDER BY indicator_id, period_start, site_key, stratifier, stratum""")
                 .param("businessDate", businessDate)
                 .param("audience", audience)
+                .param("kind", kind)
                 .query((rs, i) -> new ResultRow(rs.getString("indicator_id"),
                         rs.getObject("period_start", LocalDate.class), rs.getString("site_key"),
                         rs.getString("site_name"), rs.getString("stratifier"), rs.getString("stratum"),
@@ -40,6 +47,9 @@ public final class ScorecardRepository {
                         decimal(rs, "rate"), decimal(rs, "ci_low"), decimal(rs, "ci_high"),
                         rs.getBoolean("suppressed")))
                 .list();
+    }
+
+    private ScorecardInputs assemble(LocalDate businessDate, List<ResultRow> results, List<ResultRow> yearResults) {
         List<IndicatorInfo> indicators = jdbc.sql("""
                 SELECT indicator_id, title, description, definition_text, domain, scoring, improvement, target, multiplier
                 FROM qi.indicator
@@ -56,7 +66,7 @@ public final class ScorecardRepository {
                 .param("businessDate", businessDate)
                 .query((rs, i) -> new RunInfo(rs.getLong("run_id"), rs.getString("status")))
                 .optional();
-        return new ScorecardInputs(businessDate, indicators, results, run);
+        return new ScorecardInputs(businessDate, indicators, results, yearResults, run);
     }
 
     private static Double decimal(ResultSet rs, String column) throws SQLException {

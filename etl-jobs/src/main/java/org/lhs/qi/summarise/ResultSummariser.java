@@ -76,7 +76,7 @@ public final class ResultSummariser {
                     FROM m CROSS JOIN LATERAL (VALUES ('overall', 'all'),
                        %s) AS x (stratifier, stratum)
                 )
-                SELECT period_start, period_end,
+                SELECT period_kind, period_start, period_end,
                        CASE WHEN grouping(site_key) = 1 THEN :allSites ELSE site_key END AS site_key,
                        CASE WHEN grouping(site_key) = 1 THEN :organisation ELSE min(site_name) END AS site_name,
                        stratifier, stratum,
@@ -89,14 +89,14 @@ public final class ResultSummariser {
                        coalesce(sum(numerator_count) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS events,
                        coalesce(sum(exposure) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS exposure
                 FROM strata
-                GROUP BY GROUPING SETS ((period_start, period_end, stratifier, stratum, site_key),
-                                        (period_start, period_end, stratifier, stratum))
-                ORDER BY period_start, site_key, stratifier, stratum
+                GROUP BY GROUPING SETS ((period_kind, period_start, period_end, stratifier, stratum, site_key),
+                                        (period_kind, period_start, period_end, stratifier, stratum))
+                ORDER BY period_kind, period_start, site_key, stratifier, stratum
                 """.formatted(strata);
     }
 
     private static CellCounts cellCounts(ResultSet rs, int row) throws SQLException {
-        return new CellCounts(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+        return new CellCounts(rs.getString("period_kind"), rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getString("site_key"), rs.getString("site_name"), rs.getString("stratifier"), rs.getString("stratum"),
                 rs.getLong("ip"), rs.getLong("den"), rs.getLong("denex"), rs.getLong("denexcep"), rs.getLong("num"),
                 rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"));
@@ -105,14 +105,14 @@ public final class ResultSummariser {
     private void insert(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
         CellCounts c = r.counts();
         jdbc.sql("""
-                INSERT INTO qi.result (business_date, indicator_id, period_start, period_end, site_key, site_name,
+                INSERT INTO qi.result (business_date, indicator_id, period_kind, period_start, period_end, site_key, site_name,
                     stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
                     numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
                     suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
-                VALUES (:bd, :ind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
+                VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
                     :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""")
                 .param("bd", businessDate).param("ind", indicator.indicatorId())
-                .param("ps", c.periodStart()).param("pe", c.periodEnd())
+                .param("kind", c.periodKind()).param("ps", c.periodStart()).param("pe", c.periodEnd())
                 .param("sk", c.siteKey()).param("sn", c.siteName())
                 .param("st", c.stratifier()).param("sm", c.stratum())
                 .param("ip", c.initialPopulation()).param("den", r.denominator())

@@ -67,6 +67,7 @@ public final class DefinitionTestRunner {
         params.put("run_id", TEST_RUN_ID);
         params.put("period_start", tc.periodStart());
         params.put("period_end", tc.periodEnd());
+        params.put("period_kind", "test-case");
         jdbc.sql(compiled.sql()).params(params).update();
 
         String subjectTable = d.basis() == Basis.PATIENT ? "patient" : "encounter";

@@ -125,6 +125,7 @@ class IndicatorCompilerIT {
         params.put("run_id", 4242L);
         params.put("period_start", START);
         params.put("period_end", END);
+        params.put("period_kind", "month");
         jdbc.sql(c.sql()).params(params).update();
         Map<String, Map<String, Object>> bySource = new HashMap<>();
         for (Map<String, Object> row : jdbc.sql("""

@@ -36,7 +36,7 @@ class IndicatorCompilerTest {
                 .containsEntry("num2_lookback", "12 months")
                 .containsEntry("ev1_key", "hba1c");
         // every :name in the SQL is either a caller parameter or one the compiler supplies
-        List<String> callerParams = List.of("business_date", "run_id", "period_start", "period_end");
+        List<String> callerParams = List.of("business_date", "run_id", "period_kind", "period_start", "period_end");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([a-z_0-9]+)").matcher(c.sql());
         while (m.find()) {
             assertThat(callerParams.contains(m.group(1)) || c.parameters().containsKey(m.group(1)))

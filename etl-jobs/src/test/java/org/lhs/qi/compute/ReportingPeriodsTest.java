@@ -17,6 +17,15 @@ class ReportingPeriodsTest {
     }
 
     @Test
+    void theMeasurementYearFollowsTheTwelveMonthsItSpans() {
+        List<ReportingPeriod> periods = ReportingPeriods.monthsAndYearBefore(LocalDate.of(2026, 11, 23));
+        assertEquals(13, periods.size());
+        assertEquals("month", periods.get(11).kind());
+        assertEquals(new ReportingPeriod(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 11, 1)), periods.get(12));
+        assertEquals("12-months", periods.get(12).kind());
+    }
+
+    @Test
     void onTheFirstOfAMonthThePreviousMonthIsTheLastComplete() {
         List<ReportingPeriod> periods = ReportingPeriods.monthsBefore(LocalDate.of(2026, 3, 1), 2);
         assertEquals(List.of(

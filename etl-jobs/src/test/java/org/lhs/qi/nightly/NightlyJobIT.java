@@ -156,6 +156,18 @@ class NightlyJobIT {
         assertEquals(4.989291, ((Number) falls.get("ci_low")).doubleValue(), 1e-4);
         assertEquals(70.703815, ((Number) falls.get("ci_high")).doubleValue(), 1e-4);
 
+        // the twelve-month period (Nov 2025 – Oct 2026) adds P17, seen in September with HbA1c 9.9: IP 16,
+        // P15 excluded → 15; numerator the five above + P17 → 6 / 15 = 40 %, Wilson (0.19824, 0.64253)
+        Map<String, Object> year = cell("diabetes-hba1c-poor-control", "12-months", LocalDate.of(2025, 11, 1), "ALL",
+                "overall", "all");
+        assertEquals(16L, ((Number) year.get("initial_population")).longValue());
+        assertEquals(15L, ((Number) year.get("denominator")).longValue());
+        assertEquals(6L, ((Number) year.get("numerator")).longValue());
+        assertEquals(0.4, ((Number) year.get("rate")).doubleValue(), 1e-9);
+        assertEquals(0.198245, ((Number) year.get("ci_low")).doubleValue(), 1e-5);
+        assertEquals(0.642532, ((Number) year.get("ci_high")).doubleValue(), 1e-5);
+        assertEquals(LocalDate.of(2026, 11, 1), ((java.sql.Date) year.get("period_end")).toLocalDate());
+
         // small cells: September HbA1c has only P17 (denominator 1); October women (P01–P08) are 8
         Map<String, Object> september = cell("diabetes-hba1c-poor-control", SEPTEMBER, "ALL", "overall", "all");
         assertTrue((Boolean) september.get("suppressed"));
@@ -232,10 +244,15 @@ class NightlyJobIT {
     }
 
     private Map<String, Object> cell(String indicator, LocalDate period, String site, String stratifier, String stratum) {
+        return cell(indicator, "month", period, site, stratifier, stratum);
+    }
+
+    private Map<String, Object> cell(String indicator, String kind, LocalDate period, String site, String stratifier,
+            String stratum) {
         return jdbc.sql("""
-                SELECT * FROM qi.result WHERE business_date = :d AND indicator_id = :i AND period_start = :p
-                AND site_key = :s AND stratifier = :st AND stratum = :sm""")
-                .param("d", BUSINESS_DATE).param("i", indicator).param("p", period).param("s", site)
+                SELECT * FROM qi.result WHERE business_date = :d AND indicator_id = :i AND period_kind = :k
+                AND period_start = :p AND site_key = :s AND stratifier = :st AND stratum = :sm""")
+                .param("d", BUSINESS_DATE).param("k", kind).param("i", indicator).param("p", period).param("s", site)
                 .param("st", stratifier).param("sm", stratum)
                 .query().singleRow();
     }
@@ -243,11 +260,11 @@ class NightlyJobIT {
     /** Every published column of every result row, in a stable order; the run id is left out on purpose. */
     private List<Map<String, Object>> results() {
         return jdbc.sql("""
-                SELECT indicator_id, period_start, site_key, stratifier, stratum, initial_population, denominator,
+                SELECT indicator_id, period_kind, period_start, site_key, stratifier, stratum, initial_population, denominator,
                        denominator_exclusion, denominator_exception, numerator, numerator_exclusion, exposure, rate,
                        ci_low, ci_high, suppressed, meets_target, indicator_version, content_hash
                 FROM qi.result WHERE business_date = :d
-                ORDER BY indicator_id, period_start, site_key, stratifier, stratum""")
+                ORDER BY indicator_id, period_kind, period_start, site_key, stratifier, stratum""")
                 .param("d", BUSINESS_DATE).query().listOfRows();
     }
 

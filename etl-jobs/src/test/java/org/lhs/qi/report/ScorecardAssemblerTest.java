@@ -64,7 +64,7 @@ class ScorecardAssemblerTest {
         assertThat(view.periods()).isEqualTo("Nov 2025 – Oct 2026");
         assertThat(view.latestPeriod()).isEqualTo("Oct 2026");
         assertThat(view.generatedAt()).isEqualTo("24 Nov 2026, 02:15 UTC");
-        assertThat(view.runLabel()).isEqualTo("Run 7 (COMPLETED)");
+        assertThat(view.runLabel()).isEqualTo("Run 7");
         assertThat(assemble("S01").audienceLabel()).isEqualTo("Site S01");
     }
 
@@ -103,6 +103,25 @@ class ScorecardAssemblerTest {
         assertThat(dm.chart().series().get(1).values().get(3)).isEqualTo(25.0);
         assertThat(dm.chart().target()).isEqualTo(15.0);
         assertThat(dm.chart().targetLabel()).isEqualTo("Target ≤ 15.0%");
+    }
+
+    @Test
+    void equityAndSiteTablesUseTheTwelveMonthPeriodWhenItExists() {
+        ScorecardInputs month = inputs();
+        List<ResultRow> year = List.of(
+                new ResultRow("dm", FIRST, "ALL", "All sites", "overall", "all", 2820, 12000, null, 0.235, 0.23, 0.24, false),
+                new ResultRow("dm", FIRST, "ALL", "All sites", "race", "black-or-african-american", 290, 760, null,
+                        0.382, 0.35, 0.42, false),
+                new ResultRow("dm", FIRST, "S01", "Site S01", "overall", "all", 1100, 4800, null, 0.229, 0.22, 0.24, false));
+        ScorecardInputs withYear = new ScorecardInputs(month.businessDate(), month.indicators(), month.results(), year,
+                month.run());
+        IndicatorPage dm = new ScorecardAssembler().assemble(withYear,
+                new ScorecardRequest(BUSINESS_DATE, "ALL", "Lakeview", Path.of("x.pdf")), NOW).pages().getFirst();
+        assertThat(dm.equityTitle()).isEqualTo("Equity by patient group, last 12 months (Nov 2025 – Oct 2026)");
+        assertThat(dm.equity()).extracting(TableRow::label).containsExactly("Black / African American");
+        assertThat(dm.equity().getFirst().rate()).isEqualTo("38.2%");
+        assertThat(dm.sites()).extracting(TableRow::label).containsExactly("Site S01");
+        assertThat(dm.sites().getFirst().denominator()).isEqualTo("4,800");
     }
 
     @Test

@@ -64,7 +64,7 @@ class ResultCalculatorTest {
 
     private static CellCounts counts(long ip, long den, long denex, long denexcep, long num, long numex, long events,
             double exposure) {
-        return new CellCounts(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), "ALL", "Org", "overall", "all",
+        return new CellCounts("month", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), "ALL", "Org", "overall", "all",
                 ip, den, denex, denexcep, num, numex, events, exposure);
     }
 }
