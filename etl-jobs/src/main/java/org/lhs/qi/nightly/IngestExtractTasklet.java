@@ -34,6 +34,9 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
     @Override
     protected void process(Path file, NightlyParameters parameters, StepExecution step) {
         FileIngestResult result = ingester.ingest(file, step.getJobExecutionId());
+        if (result.skippedUnchanged()) {
+            return; // loaded by an earlier run: its counts belong to that run
+        }
         step.setReadCount(step.getReadCount() + result.rowsRead());
         step.setWriteCount(step.getWriteCount() + result.rowsStaged());
         step.setReadSkipCount(step.getReadSkipCount() + result.rowsQuarantined());
