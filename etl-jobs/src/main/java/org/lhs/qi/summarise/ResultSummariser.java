@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.lhs.qi.stats.SuppressionRule;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,11 +24,13 @@ public final class ResultSummariser {
     public static final String ALL_SITES = "ALL";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ResultCalculator calculator;
     private final String organisationName;
 
     public ResultSummariser(DataSource dataSource, SuppressionRule suppression, String organisationName) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new NamedParameterJdbcTemplate(dataSource);
         this.calculator = new ResultCalculator(suppression);
         this.organisationName = organisationName;
     }
@@ -53,9 +58,10 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        for (CellCounts c : cells) {
-            insert(businessDate, indicator, calculator.calculate(indicator, c), runId);
-        }
+        SqlParameterSource[] rows = cells.stream()
+                .map(c -> row(businessDate, indicator, calculator.calculate(indicator, c), runId))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(INSERT, rows);
         return cells.size();
     }
 
@@ -102,26 +108,30 @@ public final class ResultSummariser {
                 rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"));
     }
 
-    private void insert(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
+    private static final String INSERT = """
+            INSERT INTO qi.result (business_date, indicator_id, period_kind, period_start, period_end, site_key, site_name,
+                stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
+                numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
+                suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
+            VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
+                :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""";
+
+    private static SqlParameterSource row(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
         CellCounts c = r.counts();
-        jdbc.sql("""
-                INSERT INTO qi.result (business_date, indicator_id, period_kind, period_start, period_end, site_key, site_name,
-                    stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
-                    numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
-                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
-                VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
-                    :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""")
-                .param("bd", businessDate).param("ind", indicator.indicatorId())
-                .param("kind", c.periodKind()).param("ps", c.periodStart()).param("pe", c.periodEnd())
-                .param("sk", c.siteKey()).param("sn", c.siteName())
-                .param("st", c.stratifier()).param("sm", c.stratum())
-                .param("ip", c.initialPopulation()).param("den", r.denominator())
-                .param("denex", c.denominatorExclusion()).param("denexcep", c.denominatorException())
-                .param("num", r.numerator()).param("numex", c.numeratorExclusion())
-                .param("exp", r.exposure()).param("rate", r.rate()).param("lo", r.ciLow()).param("hi", r.ciHigh())
-                .param("method", r.ciMethod()).param("sup", r.suppressed()).param("reason", r.suppressionReason())
-                .param("target", indicator.target()).param("meets", r.meetsTarget())
-                .param("ver", indicator.version()).param("hash", indicator.contentHash()).param("run", runId)
-                .update();
+        return new MapSqlParameterSource()
+                .addValue("bd", businessDate).addValue("ind", indicator.indicatorId())
+                .addValue("kind", c.periodKind()).addValue("ps", c.periodStart()).addValue("pe", c.periodEnd())
+                .addValue("sk", c.siteKey()).addValue("sn", c.siteName())
+                .addValue("st", c.stratifier()).addValue("sm", c.stratum())
+                .addValue("ip", c.initialPopulation()).addValue("den", r.denominator())
+                .addValue("denex", c.denominatorExclusion()).addValue("denexcep", c.denominatorException())
+                .addValue("num", r.numerator()).addValue("numex", c.numeratorExclusion())
+                .addValue("exp", r.exposure(), java.sql.Types.NUMERIC).addValue("rate", r.rate(), java.sql.Types.NUMERIC)
+                .addValue("lo", r.ciLow(), java.sql.Types.NUMERIC).addValue("hi", r.ciHigh(), java.sql.Types.NUMERIC)
+                .addValue("method", r.ciMethod(), java.sql.Types.VARCHAR).addValue("sup", r.suppressed())
+                .addValue("reason", r.suppressionReason(), java.sql.Types.VARCHAR)
+                .addValue("target", indicator.target(), java.sql.Types.NUMERIC)
+                .addValue("meets", r.meetsTarget(), java.sql.Types.BOOLEAN)
+                .addValue("ver", indicator.version()).addValue("hash", indicator.contentHash()).addValue("run", runId);
     }
 }
