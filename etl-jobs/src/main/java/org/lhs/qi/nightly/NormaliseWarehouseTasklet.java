@@ -1,6 +1,7 @@
 package org.lhs.qi.nightly;
 
 import java.util.List;
+import org.lhs.qi.warehouse.TableLoadResult;
 import org.lhs.qi.warehouse.WarehouseNormaliser;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -20,7 +21,10 @@ class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     @Override
     protected void process(String table, NightlyParameters parameters, StepExecution step) {
-        normaliser.normaliseTable(table, step.getJobExecutionId());
+        TableLoadResult result = normaliser.normaliseTable(table, step.getJobExecutionId());
+        step.setReadCount(step.getReadCount() + result.rowsLoaded() + result.rowsQuarantined());
+        step.setWriteCount(step.getWriteCount() + result.rowsInserted() + result.rowsUpdated());
+        step.setReadSkipCount(step.getReadSkipCount() + result.rowsQuarantined());
     }
 
     @Override
