@@ -34,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Definitions folder (default ${DEFAULT-VALUE}).")
     Path definitions;
 
+    @Option(names = "--data-quality",
+            description = "Folder of data-quality check files (default: data-quality inside the definitions folder).")
+    Path dataQuality;
+
     @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
     Path output;
 
@@ -47,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("demo: starting embedded PostgreSQL 17 in " + dir.resolve("pgdata"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata").toAbsolutePath())) {
-            return NightlyLauncher.run(server.settings(), businessDate, extract, definitions, output);
+            return NightlyLauncher.run(server.settings(), businessDate, extract, definitions, output, dataQuality);
         }
     }
 }

@@ -21,6 +21,11 @@ final class NightlyLauncher {
     private NightlyLauncher() {}
 
     static int run(DatabaseSettings db, LocalDate date, Path extract, Path definitions, Path output) {
+        return run(db, date, extract, definitions, output, null);
+    }
+
+    /** @param dataQuality the data-quality check folder, or null for {@code qi.data-quality-dir} / its default */
+    static int run(DatabaseSettings db, LocalDate date, Path extract, Path definitions, Path output, Path dataQuality) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", db.url());
         if (db.user() != null) {
@@ -32,10 +37,14 @@ final class NightlyLauncher {
         environmentSettings(System.getenv(), properties);
         properties.put("qi.definitions-dir", definitions.toString());
         properties.put("qi.output-dir", output.toString());
+        if (dataQuality != null) {
+            properties.put("qi.data-quality-dir", dataQuality.toString());
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QiApplication.class)
                 .web(WebApplicationType.NONE).properties(properties).run()) {
             NightlyRunner runner = context.getBean(NightlyRunner.class);
-            JobExecution execution = runner.run(date, extract, definitions, output);
+            Path checks = context.getBean(org.lhs.qi.config.QiProperties.class).dataQualityDirOrDefault();
+            JobExecution execution = runner.run(date, extract, definitions, output, checks);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 System.err.println("qi: nightly run for " + date + " " + execution.getStatus() + ": "
                         + firstLine(failureMessage(execution)));
@@ -66,7 +75,8 @@ final class NightlyLauncher {
                 "QI_SOURCE_SYSTEM", "qi.source-system",
                 "QI_TIME_ZONE", "qi.time-zone",
                 "QI_ORGANISATION_NAME", "qi.organisation-name",
-                "QI_MIN_CELL_SIZE", "qi.min-cell-size");
+                "QI_MIN_CELL_SIZE", "qi.min-cell-size",
+                "QI_DATA_QUALITY_DIR", "qi.data-quality-dir");
         names.forEach((variable, property) -> {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {

@@ -23,6 +23,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Definitions folder (default ${DEFAULT-VALUE}).")
     Path definitions;
 
+    @Option(names = "--data-quality",
+            description = "Folder of data-quality check files (default: data-quality inside the definitions folder).")
+    Path dataQuality;
+
     @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
     Path output;
 
@@ -39,6 +43,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("qi: extract folder " + extract + " does not exist");
             return ExitCodes.ENVIRONMENT;
         }
-        return NightlyLauncher.run(db, date, extract, definitions, output);
+        return NightlyLauncher.run(db, date, extract, definitions, output, dataQuality);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param periods            number of monthly reporting periods computed back from the business date
  * @param minCellSize        cells with a denominator below this are suppressed
  * @param organisationName   name printed on the scorecards
+ * @param dataQualityDir     folder of data-quality check files; unset = {@code <definitionsDir>/data-quality}
+ *                           (so {@code indicator-definitions/data-quality} by default)
  */
 @ConfigurationProperties(prefix = "qi")
 public record QiProperties(
@@ -26,5 +28,11 @@ public record QiProperties(
         @DefaultValue("0.05") double maxErrorRate,
         @DefaultValue("12") int periods,
         @DefaultValue("11") int minCellSize,
-        @DefaultValue("Learning Health System") String organisationName) {
+        @DefaultValue("Learning Health System") String organisationName,
+        Path dataQualityDir) {
+
+    /** The data-quality folder: the configured one, else {@code data-quality} inside the definitions folder. */
+    public Path dataQualityDirOrDefault() {
+        return dataQualityDir != null ? dataQualityDir : definitionsDir.resolve("data-quality");
+    }
 }

@@ -6,6 +6,7 @@ import org.lhs.qi.config.QiProperties;
 import org.lhs.qi.ingest.ErrorRatePolicy;
 import org.lhs.qi.ingest.ExtractFileIngester;
 import org.lhs.qi.ingest.IngestSettings;
+import org.lhs.qi.quality.DataQualityGate;
 import org.lhs.qi.report.ScorecardRenderer;
 import org.lhs.qi.stats.SuppressionRule;
 import org.lhs.qi.summarise.ResultSummariser;
@@ -23,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job. Loading steps ({@code ingestExtractStep}, {@code checkExtractStep},
- * {@code normaliseWarehouseStep}) run again on a restart because they are idempotent and must see a corrected
+ * {@code normaliseWarehouseStep}, {@code checkDataQualityStep}) run again on a restart because they are idempotent and must see a corrected
  * extract; the later steps resume where the failed run stopped.
  */
 @Configuration
@@ -41,6 +42,11 @@ public class NightlyJobConfiguration {
     @Bean
     WarehouseNormaliser warehouseNormaliser(DataSource dataSource) {
         return new WarehouseNormaliser(dataSource);
+    }
+
+    @Bean
+    DataQualityGate dataQualityGate(DataSource dataSource) {
+        return new DataQualityGate(dataSource);
     }
 
     @Bean
@@ -77,6 +83,12 @@ public class NightlyJobConfiguration {
     @StepScope
     Tasklet normaliseWarehouseTasklet(WarehouseNormaliser normaliser) {
         return new NormaliseWarehouseTasklet(normaliser);
+    }
+
+    @Bean
+    @StepScope
+    Tasklet checkDataQualityTasklet(DataQualityGate gate, PlatformTransactionManager tx) {
+        return new CheckDataQualityTasklet(gate, tx);
     }
 
     @Bean
@@ -125,6 +137,14 @@ public class NightlyJobConfiguration {
                 .allowStartIfComplete(true).build();
     }
 
+    /** Reruns on a restart like the loading steps: the warehouse it judges may have been corrected. */
+    @Bean
+    Step checkDataQualityStep(JobRepository repository, PlatformTransactionManager tx, StepProgressListener progress,
+            Tasklet checkDataQualityTasklet) {
+        return new StepBuilder("checkDataQualityStep", repository).listener(progress).tasklet(checkDataQualityTasklet, tx)
+                .allowStartIfComplete(true).build();
+    }
+
     @Bean
     Step computeIndicatorsStep(JobRepository repository, PlatformTransactionManager tx, StepProgressListener progress,
             Tasklet computeIndicatorsTasklet) {
@@ -149,7 +169,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository repository, RunRecordListener runRecords, Step ingestExtractStep,
-            Step checkExtractStep, Step normaliseWarehouseStep, Step computeIndicatorsStep, Step summariseResultsStep,
+            Step checkExtractStep, Step normaliseWarehouseStep, Step checkDataQualityStep, Step computeIndicatorsStep,
+            Step summariseResultsStep,
             Step renderReportsStep, Step publishManifestStep) {
         return new JobBuilder(JOB_NAME, repository)
                 .validator(new NightlyParameters.Validator())
@@ -157,6 +178,7 @@ public class NightlyJobConfiguration {
                 .start(ingestExtractStep)
                 .next(checkExtractStep)
                 .next(normaliseWarehouseStep)
+                .next(checkDataQualityStep)
                 .next(computeIndicatorsStep)
                 .next(summariseResultsStep)
                 .next(renderReportsStep)

@@ -13,13 +13,19 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * of a completed date); the folders are not identifying, so a restart may point at a corrected extract.
  */
 public record NightlyParameters(LocalDate businessDate, long rerun, Path extractDir, Path definitionsDir,
-        Path outputDir) {
+        Path outputDir, Path dataQualityDir) {
 
     static final String BUSINESS_DATE = "businessDate";
     static final String RERUN = "rerun";
     static final String EXTRACT_DIR = "extractDir";
     static final String DEFINITIONS_DIR = "definitionsDir";
     static final String OUTPUT_DIR = "outputDir";
+    static final String DATA_QUALITY_DIR = "dataQualityDir";
+
+    /** Parameters with the data-quality checks in {@code <definitionsDir>/data-quality}. */
+    public NightlyParameters(LocalDate businessDate, long rerun, Path extractDir, Path definitionsDir, Path outputDir) {
+        this(businessDate, rerun, extractDir, definitionsDir, outputDir, definitionsDir.resolve("data-quality"));
+    }
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -28,13 +34,16 @@ public record NightlyParameters(LocalDate businessDate, long rerun, Path extract
                 .addString(EXTRACT_DIR, extractDir.toAbsolutePath().normalize().toString(), false)
                 .addString(DEFINITIONS_DIR, definitionsDir.toAbsolutePath().normalize().toString(), false)
                 .addString(OUTPUT_DIR, outputDir.toAbsolutePath().normalize().toString(), false)
+                .addString(DATA_QUALITY_DIR, dataQualityDir.toAbsolutePath().normalize().toString(), false)
                 .toJobParameters();
     }
 
     public static NightlyParameters from(JobParameters p) {
+        Path definitions = Path.of(p.getString(DEFINITIONS_DIR));
+        String dataQuality = p.getString(DATA_QUALITY_DIR);
         return new NightlyParameters(p.getLocalDate(BUSINESS_DATE), p.getLong(RERUN, 0L),
-                Path.of(p.getString(EXTRACT_DIR)), Path.of(p.getString(DEFINITIONS_DIR)),
-                Path.of(p.getString(OUTPUT_DIR)));
+                Path.of(p.getString(EXTRACT_DIR)), definitions, Path.of(p.getString(OUTPUT_DIR)),
+                dataQuality != null ? Path.of(dataQuality) : definitions.resolve("data-quality"));
     }
 
     /** Folder of this business date's reports and manifest. */

@@ -47,6 +47,12 @@ public class NightlyRunner {
 
     public JobExecution run(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir)
             throws Exception {
+        return run(businessDate, extractDir, definitionsDir, outputDir, definitionsDir.resolve("data-quality"));
+    }
+
+    /** Like {@link #run(LocalDate, Path, Path, Path)} with the data-quality check folder given explicitly. */
+    public JobExecution run(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir,
+            Path dataQualityDir) throws Exception {
         // A session-level advisory lock per date: held for the whole run, released by PostgreSQL if we die.
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock, businessDate)) {
@@ -54,18 +60,18 @@ public class NightlyRunner {
                         + " is in progress; wait for it to finish (see `qi status`)");
             }
             try {
-                return launch(businessDate, extractDir, definitionsDir, outputDir);
+                return launch(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir);
             } finally {
                 unlock(lock, businessDate);
             }
         }
     }
 
-    private JobExecution launch(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir)
-            throws Exception {
+    private JobExecution launch(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir,
+            Path dataQualityDir) throws Exception {
         for (long rerun = 0; ; rerun++) {
             NightlyParameters parameters = new NightlyParameters(businessDate, rerun, extractDir, definitionsDir,
-                    outputDir);
+                    outputDir, dataQualityDir);
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
                     parameters.toJobParameters());
             if (last == null) {

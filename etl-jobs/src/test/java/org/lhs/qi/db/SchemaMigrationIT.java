@@ -21,7 +21,7 @@ class SchemaMigrationIT {
                 "ehr.survey_response", "ehr.unit_stay",
                 "public.batch_job_execution", "public.batch_job_execution_context", "public.batch_job_execution_params",
                 "public.batch_job_instance", "public.batch_step_execution", "public.batch_step_execution_context",
-                "qi.dq_result", "qi.extract_file", "qi.indicator", "qi.member", "qi.quarantine", "qi.report_file",
+                "qi.dq_result", "qi.dq_table_count", "qi.extract_file", "qi.indicator", "qi.member", "qi.quarantine", "qi.report_file",
                 "qi.result", "qi.run", "qi.value_set", "qi.value_set_code",
                 "staging.condition", "staging.coverage", "staging.device_episode", "staging.encounter",
                 "staging.medication", "staging.observation", "staging.patient", "staging.procedure",

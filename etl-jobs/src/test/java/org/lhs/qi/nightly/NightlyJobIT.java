@@ -125,7 +125,7 @@ class NightlyJobIT {
         // the JDBC job repository, not an in-memory one, recorded the run
         assertEquals(1, jdbc.sql("SELECT count(*) FROM batch_job_execution WHERE status = 'COMPLETED'")
                 .query(Long.class).single());
-        assertEquals(7, jdbc.sql("SELECT count(*) FROM batch_step_execution").query(Long.class).single());
+        assertEquals(8, jdbc.sql("SELECT count(*) FROM batch_step_execution").query(Long.class).single());
 
         // HbA1c > 9 % (October): P01–P15 are in the initial population (P16 is 80, P17 was seen in September);
         // P15 has palliative care → excluded; numerator P01 9.5, P02 10.2, P06 none, P09 latest 9.4,
