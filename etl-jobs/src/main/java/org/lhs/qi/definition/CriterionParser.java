@@ -34,8 +34,60 @@ final class CriterionParser {
         this.usedValueSets = usedValueSets;
     }
 
+    /** Current all/any/not nesting depth of {@link #parse}. */
+    private int depth;
+    /** Expanded size (data criteria, named ones counted at each use) of each named criterion. */
+    private final Map<String, Long> namedWeight = new LinkedHashMap<>();
+
+    /**
+     * Parses a top-level criterion (a population or named criterion) and checks that it stays within
+     * {@link DefinitionLimits#MAX_EXPANDED_CRITERIA} once named criteria are inlined, as the compiler does.
+     */
+    Criterion parseTop(Node node, String context) {
+        Criterion c = parse(node, context);
+        if (c != null) {
+            long w = weight(c);
+            if (w > DefinitionLimits.MAX_EXPANDED_CRITERIA) {
+                in.report(node, Message.TOO_MANY_CRITERIA, context,
+                        w >= Long.MAX_VALUE / 4 ? "too many" : w, DefinitionLimits.MAX_EXPANDED_CRITERIA);
+                return null;
+            }
+        }
+        return c;
+    }
+
+    /** Number of data criteria after inlining refs (saturating, so doubling chains cannot overflow). */
+    private long weight(Criterion c) {
+        long w = switch (c) {
+            case Criterion.All a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
+            case Criterion.Any a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
+            case Criterion.Not n -> weight(n.criterion());
+            case Criterion.Ref r -> namedWeight.getOrDefault(r.name(), 1L);
+            default -> 1L;
+        };
+        return Math.max(w, 1);
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 || s > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : s;
+    }
+
     /** Parses a criterion node; null when it has errors (already reported). */
     Criterion parse(Node node, String context) {
+        if (depth >= DefinitionLimits.MAX_CRITERION_DEPTH) {
+            in.report(node, Message.CRITERION_TOO_DEEP, DefinitionLimits.MAX_CRITERION_DEPTH);
+            return null;
+        }
+        depth++;
+        try {
+            return parseNode(node, context);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Criterion parseNode(Node node, String context) {
         if (!(node instanceof MappingNode m)) {
             in.report(node, Message.EXPECTED_MAPPING, context);
             return null;
@@ -81,8 +133,9 @@ final class CriterionParser {
                     in.report(e.key(), Message.INVALID_ID, e.name());
                     continue;
                 }
-                Criterion c = parse(e.value(), e.name());
+                Criterion c = parseTop(e.value(), e.name());
                 if (c != null) {
+                    namedWeight.put(e.name(), weight(c));
                     named.put(e.name(), c);
                 }
             }
