@@ -58,6 +58,21 @@ class DefinitionParserTest {
     }
 
     @Test
+    void tenDistinctMistakesGiveTenPositionedErrorsInOneRun() {
+        assertThat(errors("invalid/ten-mistakes.yaml")).containsExactly(
+                "ten-mistakes.yaml:1:5 id 'Ten_Mistakes' is not kebab-case",
+                "ten-mistakes.yaml:3:1 unknown key 'titel' in the definition",
+                "ten-mistakes.yaml:4:9 invalid domain 'qualty'",
+                "ten-mistakes.yaml:8:9 target must be a number, got 'high'",
+                "ten-mistakes.yaml:12:12 value set file 'valuesets/no-such-file.csv' does not exist",
+                "ten-mistakes.yaml:17:33 unknown value set 'diabetis'",
+                "ten-mistakes.yaml:18:9 unknown criterion kind 'conditon'",
+                "ten-mistakes.yaml:19:42 during: encounter needs basis: encounter",
+                "ten-mistakes.yaml:23:17 invalid duration '12 parsecs'",
+                "ten-mistakes.yaml:24:15 latest needs exactly one comparison (gt, ge, lt, le, eq), got [gt, lt]");
+    }
+
+    @Test
     void malformedYamlIsPositioned() {
         assertThat(errors("invalid/malformed.yaml")).containsExactly(
                 "malformed.yaml:6:3 malformed YAML: expected ',' or '}', but got <scalar>");
