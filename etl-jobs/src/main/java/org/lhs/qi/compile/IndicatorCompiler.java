@@ -150,7 +150,7 @@ public final class IndicatorCompiler {
                     case Criterion.Any a -> a.criteria().forEach(this);
                     case Criterion.Not n -> accept(n.criterion());
                     case Criterion.Ref r -> accept(r.criterion());
-                    case Criterion.Observation o when o.latest() != null -> latest.add(o);
+                    case Criterion.Observation o when o.pick() != null -> latest.add(o);
                     default -> { }
                 }
             }

@@ -309,7 +309,7 @@ public final class DefinitionParser {
                 }
                 if (events != null) {
                     if (events instanceof Criterion.Event ev && !(ev instanceof Criterion.Encounter enc && enc.subject())) {
-                        if (ev instanceof Criterion.Observation o && o.latest() != null) {
+                        if (ev instanceof Criterion.Observation o && o.pick() != null) {
                             in.report(m.get("numerator-events").value(), Message.LATEST_NOT_COUNTABLE);
                         }
                         eventCriterion = ev;

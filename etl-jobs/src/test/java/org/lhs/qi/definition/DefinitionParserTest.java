@@ -53,8 +53,40 @@ class DefinitionParserTest {
                         + " (hint: declare it under value-sets, e.g. 'diabetis: valuesets/diabetis.csv'; declared: diabetes, hba1c)",
                 BASE.resolve("invalid/three-errors.yaml") + ":17:7: error: unknown key 'value-sett' in observation"
                         + " (hint: did you mean 'value-set'? valid keys: during, lookback, before, after-discharge,"
-                        + " same-encounter, at-least, value-set, latest)");
+                        + " same-encounter, at-least, value-set, value-in, latest, earliest)");
         assertThat(parse("invalid/three-errors.yaml").definition()).isNull();
+    }
+
+    @Test
+    void earliestLatestAndCodedValuesAreModelledAndExplained() {
+        DefinitionParser.Result r = parse("valid/observation-picks.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        var p = r.definition().populations();
+        assertThat(p.initialPopulation()).isEqualTo(new Criterion.Observation("covid-test", new Timing.BeforePeriodEnd(),
+                null, null, null, "positive", false, 1));
+        assertThat(p.denominator()).isEqualTo(new Criterion.Observation("hba1c", new Timing.DuringPeriod(),
+                Criterion.Pick.EARLIEST, new Comparison(Comparison.Operator.GT, new BigDecimal("9"), "%"), null, null, false, 1));
+        assertThat(p.numerator()).isEqualTo(new Criterion.Observation("covid-test", new Timing.DuringPeriod(),
+                Criterion.Pick.LATEST, null, "positive", null, false, 1));
+        assertThat(r.definition().plainLanguage())
+                .contains("Initial population: an observation from value set 'covid-test' with a coded value from value set 'positive' before the end of the period.")
+                .contains("Denominator: the earliest observation from value set 'hba1c'")
+                .contains("is greater than 9 %")
+                .contains("Numerator: the latest observation from value set 'covid-test'")
+                .contains("has a coded value from value set 'positive'");
+    }
+
+    @Test
+    void pickMistakesArePositioned(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("picks.yaml");
+        Files.writeString(f, Files.readString(BASE.resolve("valid/observation-picks.yaml"))
+                .replace("earliest: { gt: 9, unit: '%' }", "earliest: { unit: '%' }, latest: { lt: 3 }")
+                .replace("latest: { value-in: positive }", "latest: { value-in: negative, unit: x }"));
+        assertThat(DefinitionParser.parse(f, BASE).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "18:54 use either latest or earliest, not both",
+                        "21:79 unknown value set 'negative'",
+                        "21:89 unit needs a numeric comparison (gt, ge, lt, le, eq)");
     }
 
     @Test
