@@ -149,8 +149,11 @@ public final class DefinitionParser {
                 in.report(m.get("target").value(), Message.TARGET_RANGE, target);
             }
             Double multiplier = num(m, "multiplier");
-            if (multiplier != null && scoring == Scoring.PROPORTION) {
-                in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", "proportion");
+            if (multiplier != null && (scoring == Scoring.PROPORTION || scoring == Scoring.COHORT)) {
+                in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", scoring.code());
+            }
+            if (target != null && scoring == Scoring.COHORT) {
+                in.report(m.get("target").key(), Message.NOT_FOR_SCORING, "target", "cohort");
             }
             if (scoring == Scoring.RATIO && multiplier == null) {
                 multiplier = 1.0;
@@ -291,6 +294,12 @@ public final class DefinitionParser {
                 for (String k : List.of("numerator-events", "exposure")) {
                     if (m.containsKey(k)) {
                         in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "proportion");
+                    }
+                }
+            } else if (scoring == Scoring.COHORT) {
+                for (String k : POPULATION_KEYS) {
+                    if (!k.equals("initial-population") && m.containsKey(k)) {
+                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "cohort");
                     }
                 }
             } else if (scoring == Scoring.RATIO) {

@@ -90,6 +90,22 @@ class DefinitionParserTest {
     }
 
     @Test
+    void cohortHasOnlyAnInitialPopulationAndNoTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        DefinitionParser.Result ok = parse("valid/cohort.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.definition().scoring()).isEqualTo(Scoring.COHORT);
+        assertThat(ok.definition().plainLanguage()).startsWith("Adult inpatient stays (adult-inpatient-cohort v1): a cohort indicator counting encounters.");
+        Path f = dir.resolve("cohort.yaml");
+        Files.writeString(f, Files.readString(BASE.resolve("valid/cohort.yaml"))
+                .replace("improvement: increase", "improvement: increase\ntarget: 100")
+                .replace("populations:", "populations:\n  numerator: { patient: { age: { min: 65 } } }"));
+        assertThat(DefinitionParser.parse(f, BASE).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "9:1 'target' is not used by cohort scoring",
+                        "11:3 'numerator' is not used by cohort scoring");
+    }
+
+    @Test
     void tenDistinctMistakesGiveTenPositionedErrorsInOneRun() {
         assertThat(errors("invalid/ten-mistakes.yaml")).containsExactly(
                 "ten-mistakes.yaml:1:5 id 'Ten_Mistakes' is not kebab-case",
