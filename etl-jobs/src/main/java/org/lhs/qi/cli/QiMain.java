@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qi", mixinStandardHelpOptions = true, version = "qi 0.1.0",
         description = "LHS Quality Indicators: nightly pipeline from EHR extracts to indicator scorecards.",
         subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, ValidateCommand.class, StatusCommand.class,
+                ListCommand.class, ExplainCommand.class, TestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiMain {
 

@@ -17,7 +17,7 @@ final class CriterionSql {
             case Criterion.Encounter e when e.subject() -> ThisEncounterCriterionSql.sql(e, ctx);
             case Criterion.Encounter e -> EncounterCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.Condition c -> ConditionCriterionSql.rows(c, ctx, ctx.nextPrefix()).matchesWith(ctx);
-            case Criterion.Observation o when o.latest() != null -> ObservationCriterionSql.latest(o, ctx);
+            case Criterion.Observation o when o.pick() != null -> ObservationCriterionSql.picked(o, ctx);
             case Criterion.Observation o -> ObservationCriterionSql.rows(o, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.Procedure p -> ProcedureCriterionSql.rows(p, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, ctx.nextPrefix()).matchesWith(ctx);

@@ -25,6 +25,11 @@ public final class IndicatorCompiler {
             initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
             numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id""";
 
+    /** The version for the SQL comment: short plain version strings only, never free text from the file. */
+    private static String safeVersion(String version) {
+        return version.matches("[A-Za-z0-9._+-]{1,32}") ? version : "(version not shown)";
+    }
+
     /** Compiles the definition; the caller binds :business_date, :run_id, :period_kind, :period_start and :period_end. */
     public CompiledIndicator compile(IndicatorDefinition d) {
         SqlContext ctx = new SqlContext(d);
@@ -50,7 +55,7 @@ public final class IndicatorCompiler {
 
         StringBuilder sql = new StringBuilder();
         // the id is validated kebab-case; the free-text version is reduced to safe characters for the comment
-        sql.append("-- ").append(d.id()).append(' ').append(d.version().replaceAll("[^A-Za-z0-9._+-]", "_")).append(": ").append(d.scoring()).append(", ")
+        sql.append("-- ").append(d.id()).append(' ').append(safeVersion(d.version())).append(": ").append(d.scoring()).append(", ")
                 .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.\n");
         sql.append("INSERT INTO qi.member (\n    ").append(Sql.indent(MEMBER_COLUMNS.strip(), 4)).append(")\n");
         sql.append("""
@@ -145,7 +150,7 @@ public final class IndicatorCompiler {
                     case Criterion.Any a -> a.criteria().forEach(this);
                     case Criterion.Not n -> accept(n.criterion());
                     case Criterion.Ref r -> accept(r.criterion());
-                    case Criterion.Observation o when o.latest() != null -> latest.add(o);
+                    case Criterion.Observation o when o.pick() != null -> latest.add(o);
                     default -> { }
                 }
             }

@@ -5,9 +5,10 @@ import java.util.List;
 import org.lhs.qi.definition.Criterion;
 
 /**
- * {@code observation:} results from a value set in a window. With {@code latest}, only the most recent
- * result in the window counts; its value must satisfy the comparison and, when a unit is given, carry
- * exactly that unit (a latest result in another unit does not qualify).
+ * {@code observation:} results from a value set in a window (optionally only those with a coded value in
+ * another value set). With {@code latest}/{@code earliest}, only the most recent/first result in the window
+ * counts; its value must satisfy the numeric comparison (and carry exactly the unit, when given) and/or
+ * have a coded value in the pick's value set.
  */
 final class ObservationCriterionSql {
 
@@ -18,28 +19,49 @@ final class ObservationCriterionSql {
         // rows on the subject encounter already belong to its patient (incident reports may lack patient_id)
         c.add(o.sameEncounter() ? "o.encounter_id = s.encounter_id" : "o.patient_id = s.patient_id");
         c.add(ctx.inValueSet(prefix, "o", o.valueSet()));
+        if (o.valueIn() != null) {
+            c.add(ctx.inValueSet(prefix, "value_in", "o.value_code_system", "o.value_code", o.valueIn()));
+        }
         c.add("o.status <> 'entered-in-error'");
         c.addAll(TimingSql.window(o.timing(), "o.effective_time", ctx, prefix));
         return new CriterionSql.EventRows(new RowQuery("ehr.observation", "o", c), prefix, o.atLeast());
     }
 
-    static String latest(Criterion.Observation o, SqlContext ctx) {
+    static String picked(Criterion.Observation o, SqlContext ctx) {
         String prefix = ctx.nextPrefix();
         RowQuery q = rows(o, ctx, prefix).query();
+        String alias = alias(o);
         List<String> test = new ArrayList<>();
-        test.add("latest.value_num " + o.latest().operator().sql() + " " + ctx.bind(prefix, "value", o.latest().value()));
-        if (o.latest().unit() != null) {
-            test.add("latest.unit = " + ctx.bind(prefix, "unit", o.latest().unit()));
+        if (o.comparison() != null) {
+            test.add(alias + ".value_num " + o.comparison().operator().sql() + " "
+                    + ctx.bind(prefix, "value", o.comparison().value()));
+            if (o.comparison().unit() != null) {
+                test.add(alias + ".unit = " + ctx.bind(prefix, "unit", o.comparison().unit()));
+            }
         }
-        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT o.value_num, o.unit " + Sql.indent(q.fromWhere(), 8)
-                + "\n        ORDER BY o.effective_time DESC, o.id DESC\n        LIMIT 1\n    ) latest\n    WHERE "
+        String columns = "o.value_num, o.unit";
+        if (o.pickValueIn() != null) {
+            columns += ", o.value_code_system, o.value_code";
+            test.add(ctx.inValueSet(prefix, "picked_value_in", alias + ".value_code_system", alias + ".value_code",
+                    o.pickValueIn()));
+        }
+        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT " + columns + " " + Sql.indent(q.fromWhere(), 8)
+                + "\n        ORDER BY " + order(o) + "\n        LIMIT 1\n    ) " + alias + "\n    WHERE "
                 + Sql.and(test, 4) + "\n)";
     }
 
-    /** A jsonb object with the latest value, unit and time in the criterion's window (evidence for reviewers). */
+    /** A jsonb object with the picked value, unit and time in the criterion's window (evidence for reviewers). */
     static String evidence(Criterion.Observation o, SqlContext ctx, String prefix) {
         RowQuery q = rows(o, ctx, prefix).query();
         return "(\n    SELECT jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) "
-                + Sql.indent(q.fromWhere(), 4) + "\n    ORDER BY o.effective_time DESC, o.id DESC\n    LIMIT 1\n)";
+                + Sql.indent(q.fromWhere(), 4) + "\n    ORDER BY " + order(o) + "\n    LIMIT 1\n)";
+    }
+
+    private static String alias(Criterion.Observation o) {
+        return o.pick() == Criterion.Pick.EARLIEST ? "earliest" : "latest";
+    }
+
+    private static String order(Criterion.Observation o) {
+        return o.pick() == Criterion.Pick.EARLIEST ? "o.effective_time, o.id" : "o.effective_time DESC, o.id DESC";
     }
 }

@@ -56,8 +56,13 @@ final class SqlContext {
 
     /** The value set membership test of a table alias's (code_system, code) columns. */
     String inValueSet(String prefix, String alias, String localValueSet) {
-        String p = bind(prefix, "value_set", definition.valueSetName(localValueSet));
-        return "(" + alias + ".code_system, " + alias + ".code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v"
+        return inValueSet(prefix, "value_set", alias + ".code_system", alias + ".code", localValueSet);
+    }
+
+    /** Membership of two fixed (code system, code) column expressions in a value set bound as {@code <prefix>_<field>}. */
+    String inValueSet(String prefix, String field, String systemColumn, String codeColumn, String localValueSet) {
+        String p = bind(prefix, field, definition.valueSetName(localValueSet));
+        return "(" + systemColumn + ", " + codeColumn + ") IN (SELECT v.code_system, v.code FROM qi.value_set_code v"
                 + " WHERE v.value_set = " + p + ")";
     }
 }

@@ -51,9 +51,21 @@ public sealed interface Criterion {
     record Condition(String valueSet, Timing timing, boolean notAbated, List<String> presentOnAdmission,
                      boolean sameEncounter, int atLeast) implements Event {}
 
-    /** {@code observation:} a lab/vital from a value set; {@code latest} tests the most recent value in the window. */
-    record Observation(String valueSet, Timing timing, Comparison latest, boolean sameEncounter, int atLeast)
-            implements Event {}
+    /** Which single result of an observation window is tested. */
+    enum Pick { LATEST, EARLIEST }
+
+    /**
+     * {@code observation:} a lab/vital from a value set. {@code valueIn} (observation level) keeps only results
+     * whose coded value is in that value set; with a {@code pick}, only the latest/earliest result in the window
+     * counts and must satisfy {@code comparison} (numeric, may be null) and {@code pickValueIn} (coded, may be null).
+     */
+    record Observation(String valueSet, Timing timing, Pick pick, Comparison comparison, String pickValueIn,
+                       String valueIn, boolean sameEncounter, int atLeast) implements Event {
+        /** A plain or latest-comparison observation (the wave-1 shape). */
+        public Observation(String valueSet, Timing timing, Comparison latest, boolean sameEncounter, int atLeast) {
+            this(valueSet, timing, latest == null ? null : Pick.LATEST, latest, null, null, sameEncounter, atLeast);
+        }
+    }
 
     /** {@code procedure:} a procedure from a value set. */
     record Procedure(String valueSet, Timing timing, boolean sameEncounter, int atLeast) implements Event {}

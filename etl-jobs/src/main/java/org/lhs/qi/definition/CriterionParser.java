@@ -34,8 +34,60 @@ final class CriterionParser {
         this.usedValueSets = usedValueSets;
     }
 
+    /** Current all/any/not nesting depth of {@link #parse}. */
+    private int depth;
+    /** Expanded size (data criteria, named ones counted at each use) of each named criterion. */
+    private final Map<String, Long> namedWeight = new LinkedHashMap<>();
+
+    /**
+     * Parses a top-level criterion (a population or named criterion) and checks that it stays within
+     * {@link DefinitionLimits#MAX_EXPANDED_CRITERIA} once named criteria are inlined, as the compiler does.
+     */
+    Criterion parseTop(Node node, String context) {
+        Criterion c = parse(node, context);
+        if (c != null) {
+            long w = weight(c);
+            if (w > DefinitionLimits.MAX_EXPANDED_CRITERIA) {
+                in.report(node, Message.TOO_MANY_CRITERIA, context,
+                        w >= Long.MAX_VALUE / 4 ? "too many" : w, DefinitionLimits.MAX_EXPANDED_CRITERIA);
+                return null;
+            }
+        }
+        return c;
+    }
+
+    /** Number of data criteria after inlining refs (saturating, so doubling chains cannot overflow). */
+    private long weight(Criterion c) {
+        long w = switch (c) {
+            case Criterion.All a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
+            case Criterion.Any a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
+            case Criterion.Not n -> weight(n.criterion());
+            case Criterion.Ref r -> namedWeight.getOrDefault(r.name(), 1L);
+            default -> 1L;
+        };
+        return Math.max(w, 1);
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 || s > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : s;
+    }
+
     /** Parses a criterion node; null when it has errors (already reported). */
     Criterion parse(Node node, String context) {
+        if (depth >= DefinitionLimits.MAX_CRITERION_DEPTH) {
+            in.report(node, Message.CRITERION_TOO_DEEP, DefinitionLimits.MAX_CRITERION_DEPTH);
+            return null;
+        }
+        depth++;
+        try {
+            return parseNode(node, context);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Criterion parseNode(Node node, String context) {
         if (!(node instanceof MappingNode m)) {
             in.report(node, Message.EXPECTED_MAPPING, context);
             return null;
@@ -81,8 +133,9 @@ final class CriterionParser {
                     in.report(e.key(), Message.INVALID_ID, e.name());
                     continue;
                 }
-                Criterion c = parse(e.value(), e.name());
+                Criterion c = parseTop(e.value(), e.name());
                 if (c != null) {
+                    namedWeight.put(e.name(), weight(c));
                     named.put(e.name(), c);
                 }
             }
@@ -239,17 +292,32 @@ final class CriterionParser {
     }
 
     private Criterion observation(Node node) {
-        Map<String, NodeReader.Entry> m = in.mapping(node, "observation", eventKeys("value-set", "latest"));
+        Map<String, NodeReader.Entry> m = in.mapping(node, "observation",
+                eventKeys("value-set", "value-in", "latest", "earliest"));
         if (m == null) {
             return null;
         }
         String vs = valueSet(node, m, "observation");
-        Comparison latest = m.containsKey("latest") ? comparison(m.get("latest").value()) : null;
+        String valueIn = m.containsKey("value-in") ? valueSetName(m.get("value-in").value(), "value-in") : null;
+        if (m.containsKey("latest") && m.containsKey("earliest")) {
+            in.report(m.get("earliest").key(), Message.PICK_CONFLICT);
+        }
+        String pickKey = m.containsKey("latest") ? "latest" : m.containsKey("earliest") ? "earliest" : null;
+        Criterion.Pick pick = pickKey == null ? null : pickKey.equals("latest") ? Criterion.Pick.LATEST : Criterion.Pick.EARLIEST;
+        Comparison comparison = null;
+        String pickValueIn = null;
+        if (pickKey != null) {
+            Map<String, NodeReader.Entry> pm = in.mapping(m.get(pickKey).value(), pickKey, PICK_KEYS);
+            if (pm != null) {
+                pickValueIn = pm.containsKey("value-in") ? valueSetName(pm.get("value-in").value(), "value-in") : null;
+                comparison = comparison(m.get(pickKey).value(), pickKey, pm, pm.containsKey("value-in"));
+            }
+        }
         int atLeast = atLeast(m);
-        if (latest != null && atLeast > 1) {
+        if (pick != null && atLeast > 1) {
             in.report(m.get("at-least").key(), Message.LATEST_NOT_COUNTABLE);
         }
-        return new Criterion.Observation(vs, timing(m), latest, sameEncounter(m), atLeast);
+        return new Criterion.Observation(vs, timing(m), pick, comparison, pickValueIn, valueIn, sameEncounter(m), atLeast);
     }
 
     private Criterion procedure(Node node) {
@@ -289,6 +357,20 @@ final class CriterionParser {
         }
         Node v = m.get("value-set").value();
         String name = in.string(v, "value-set");
+        if (name != null) {
+            if (declaredValueSets.contains(name)) {
+                usedValueSets.add(name);
+            } else {
+                in.report(v, Message.UNKNOWN_VALUE_SET, name,
+                        declaredValueSets.isEmpty() ? "none" : String.join(", ", declaredValueSets));
+            }
+        }
+        return name;
+    }
+
+    /** A value set name used by value-in: must be declared; marks it used. */
+    private String valueSetName(Node v, String what) {
+        String name = in.string(v, what);
         if (name != null) {
             if (declaredValueSets.contains(name)) {
                 usedValueSets.add(name);
@@ -366,20 +448,23 @@ final class CriterionParser {
         return new Timing.Duration(Integer.parseInt(mt.group(1)), mt.group(2) + "s");
     }
 
-    private Comparison comparison(Node node) {
-        List<String> ops = List.of("gt", "ge", "lt", "le", "eq");
-        List<String> keys = new ArrayList<>(ops);
-        keys.add("unit");
-        Map<String, NodeReader.Entry> m = in.mapping(node, "latest", keys);
-        if (m == null) {
+    private static final List<String> OPERATORS = List.of("gt", "ge", "lt", "le", "eq");
+    private static final List<String> PICK_KEYS = List.of("gt", "ge", "lt", "le", "eq", "unit", "value-in");
+
+    /** The numeric test of a latest/earliest mapping; none is fine when it tests a coded value instead. */
+    private Comparison comparison(Node node, String key, Map<String, NodeReader.Entry> m, boolean coded) {
+        List<String> given = OPERATORS.stream().filter(m::containsKey).toList();
+        if (given.size() > 1 || given.isEmpty() && !coded) {
+            in.report(node, Message.COMPARISON, key, given);
             return null;
         }
-        List<String> given = ops.stream().filter(m::containsKey).toList();
-        if (given.size() != 1) {
-            in.report(node, Message.COMPARISON, given);
+        if (given.isEmpty()) {
+            if (m.containsKey("unit")) {
+                in.report(m.get("unit").key(), Message.UNIT_WITHOUT_COMPARISON);
+            }
             return null;
         }
-        BigDecimal value = in.number(m.get(given.get(0)).value(), "latest " + given.get(0));
+        BigDecimal value = in.number(m.get(given.get(0)).value(), key + " " + given.get(0));
         String unit = m.containsKey("unit") ? in.string(m.get("unit").value(), "unit") : null;
         Comparison.Operator op = Comparison.Operator.valueOf(given.get(0).toUpperCase(Locale.ROOT));
         return value == null ? null : new Comparison(op, value, unit);

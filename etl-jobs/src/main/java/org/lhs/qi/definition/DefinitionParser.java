@@ -55,6 +55,11 @@ public final class DefinitionParser {
         NodeReader in = new NodeReader(file, diagnostics);
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > DefinitionLimits.MAX_DEFINITION_BYTES) {
+                in.report((Mark) null, Message.FILE_TOO_LARGE, size, DefinitionLimits.MAX_DEFINITION_BYTES);
+                return new Result(null, List.of(), diagnostics, null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.of(file, 1, 1, Message.FILE_UNREADABLE, e.getMessage()));
@@ -62,8 +67,7 @@ public final class DefinitionParser {
         }
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
+            LoaderOptions options = DefinitionLimits.loaderOptions();
             root = new Yaml(options).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
         } catch (MarkedYAMLException e) {
             in.report(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), Message.YAML_SYNTAX,
@@ -75,6 +79,9 @@ public final class DefinitionParser {
         }
         if (root == null) {
             in.report((Mark) null, Message.EXPECTED_MAPPING, "a definition file");
+            return new Result(null, List.of(), diagnostics, null);
+        }
+        if (!new NodeGuard(in).check(root)) {
             return new Result(null, List.of(), diagnostics, null);
         }
         Result r;
@@ -142,8 +149,11 @@ public final class DefinitionParser {
                 in.report(m.get("target").value(), Message.TARGET_RANGE, target);
             }
             Double multiplier = num(m, "multiplier");
-            if (multiplier != null && scoring == Scoring.PROPORTION) {
-                in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", "proportion");
+            if (multiplier != null && (scoring == Scoring.PROPORTION || scoring == Scoring.COHORT)) {
+                in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", scoring.code());
+            }
+            if (target != null && scoring == Scoring.COHORT) {
+                in.report(m.get("target").key(), Message.NOT_FOR_SCORING, "target", "cohort");
             }
             if (scoring == Scoring.RATIO && multiplier == null) {
                 multiplier = 1.0;
@@ -226,6 +236,13 @@ public final class DefinitionParser {
                     continue;
                 }
                 Path csv = baseDir.resolve(rel).normalize();
+                if (!csv.startsWith(baseDir.normalize())) {
+                    // never read (and quote back in messages) files outside the library
+                    in.report(e.value(), Message.VALUE_SET_OUTSIDE, rel, baseDir);
+                    out.put(e.name(), new ValueSet(ValueSet.qualifiedName(indicatorId, e.name()), indicatorId, e.name(),
+                            csv, "", List.of()));
+                    continue;
+                }
                 if (!Files.isRegularFile(csv)) {
                     in.report(e.value(), Message.VALUE_SET_FILE_MISSING, rel, baseDir);
                     // still declared, so criteria referring to it do not get a second, misleading error
@@ -250,7 +267,7 @@ public final class DefinitionParser {
             if (criteria != null) {
                 cp.namedCriteria(criteria.value());
             }
-            Function<String, Criterion> crit = k -> m.containsKey(k) ? cp.parse(m.get(k).value(), k) : null;
+            Function<String, Criterion> crit = k -> m.containsKey(k) ? cp.parseTop(m.get(k).value(), k) : null;
             Criterion ip = crit.apply("initial-population");
             Criterion den = crit.apply("denominator");
             Criterion denex = crit.apply("denominator-exclusion");
@@ -279,6 +296,12 @@ public final class DefinitionParser {
                         in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "proportion");
                     }
                 }
+            } else if (scoring == Scoring.COHORT) {
+                for (String k : POPULATION_KEYS) {
+                    if (!k.equals("initial-population") && m.containsKey(k)) {
+                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "cohort");
+                    }
+                }
             } else if (scoring == Scoring.RATIO) {
                 for (String k : List.of("numerator-events", "exposure")) {
                     if (!m.containsKey(k)) {
@@ -295,7 +318,7 @@ public final class DefinitionParser {
                 }
                 if (events != null) {
                     if (events instanceof Criterion.Event ev && !(ev instanceof Criterion.Encounter enc && enc.subject())) {
-                        if (ev instanceof Criterion.Observation o && o.latest() != null) {
+                        if (ev instanceof Criterion.Observation o && o.pick() != null) {
                             in.report(m.get("numerator-events").value(), Message.LATEST_NOT_COUNTABLE);
                         }
                         eventCriterion = ev;

@@ -36,7 +36,14 @@ public final class DefinitionRepository {
         List<ValueSet> valueSets = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
         for (Path f : files) {
-            DefinitionParser.Result r = DefinitionParser.parse(f, base);
+            DefinitionParser.Result r;
+            try {
+                r = DefinitionParser.parse(f, base);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // last resort: the parser's limits should make this unreachable, but a file must never crash a run
+                diagnostics.add(Diagnostic.of(f, 1, 1, Message.INTERNAL, e.getClass().getSimpleName()));
+                continue;
+            }
             diagnostics.addAll(r.diagnostics());
             IndicatorDefinition d = r.definition();
             if (d == null) {

@@ -36,7 +36,9 @@ public enum Message {
     TARGET_RANGE("target %s of a proportion must be a fraction between 0 and 1", "write 15 %% as 0.15"),
     AGE_RANGE("age min %s is greater than max %s", "swap the bounds"),
     NOT_POSITIVE("%s must be at least 1, got %s", "use a positive whole number"),
-    COMPARISON("latest needs exactly one comparison (gt, ge, lt, le, eq), got %s", "e.g. latest: { gt: 9.0, unit: '%%' }"),
+    COMPARISON("%s needs exactly one comparison (gt, ge, lt, le, eq), got %s", "e.g. %1$s: { gt: 9.0, unit: '%%' }, or a coded test %1$s: { value-in: <value set> }"),
+    PICK_CONFLICT("use either latest or earliest, not both", "write two observation criteria under all: [...] to test both"),
+    UNIT_WITHOUT_COMPARISON("unit needs a numeric comparison (gt, ge, lt, le, eq)", "remove unit, or add e.g. gt: 9.0"),
     MISSING_POPULATION("%s scoring needs the population '%s'", "add it under populations"),
     NOT_FOR_SCORING("'%s' is not used by %s scoring", "remove it"),
     NOT_AN_EVENT("numerator-events must be one event criterion (condition, observation, procedure, medication, safety-event, encounter), got %s", "the compiler counts the matching rows"),
@@ -51,6 +53,12 @@ public enum Message {
     VALUE_SET_ROW("bad value set row: %s", "each row needs code_system,code[,display]"),
     VALUE_SET_EMPTY("value set file '%s' has no codes", "add at least one code row"),
     VALUE_SET_DUPLICATE("code %s|%s appears twice", "remove the duplicate row"),
+    FILE_TOO_LARGE("file has %s bytes, more than the limit of %s", "split it: one indicator per file, codes in value set CSV files"),
+    YAML_ALIAS("YAML anchors and aliases are not allowed (anchor '&%s')", "write the value out; to share a criterion name it under criteria: and use ref"),
+    YAML_TOO_MANY_NODES("the file has more than %s YAML nodes", "a definition is a few hundred lines; split it"),
+    CRITERION_TOO_DEEP("criteria nested more than %s levels deep", "flatten the all/any/not nesting, or name parts under criteria:"),
+    TOO_MANY_CRITERIA("%s expands to %s data criteria, more than the limit of %s (a named criterion counts at each use)", "simplify it or split the indicator"),
+    VALUE_SET_OUTSIDE("value set file '%s' is outside the definitions directory %s", "keep value set files under %2$s, e.g. valuesets/<name>.csv"),
     INTERNAL("could not check this file: %s", "please report this as a bug with the file attached"),
     NO_DEFINITIONS("no definition files (*.yaml) found in %s", "put definitions in %1$s/definitions/");
 

@@ -73,9 +73,11 @@ final class PlainLanguage {
                     + (x.presentOnAdmission().isEmpty() ? "" : " present on admission " + or(x.presentOnAdmission()))
                     + timing(x.timing(), true) + (x.notAbated() ? ", not abated by the end of the period" : "")
                     + same(x);
-            case Criterion.Observation o -> (o.latest() != null ? "the latest observation from value set '"
-                    + o.valueSet() + "'" + timing(o.timing(), false) + " " + comparison(o.latest())
-                    : count(o.atLeast()) + "observation from value set '" + o.valueSet() + "'" + timing(o.timing(), false))
+            case Criterion.Observation o -> (o.pick() != null
+                    ? "the " + o.pick().name().toLowerCase(Locale.ROOT) + " observation from value set '" + o.valueSet() + "'"
+                            + coded(o.valueIn()) + timing(o.timing(), false) + pickTest(o)
+                    : count(o.atLeast()) + "observation from value set '" + o.valueSet() + "'" + coded(o.valueIn())
+                            + timing(o.timing(), false))
                     + same(o);
             case Criterion.Procedure x -> count(x.atLeast()) + "procedure from value set '" + x.valueSet() + "'"
                     + timing(x.timing(), false) + same(x);
@@ -156,6 +158,21 @@ final class PlainLanguage {
             case Timing.DuringEncounter e -> " during the encounter";
             case Timing.AfterDischarge a -> " within " + a.duration().interval() + " after the encounter's discharge";
         };
+    }
+
+    private static String coded(String valueIn) {
+        return valueIn == null ? "" : " with a coded value from value set '" + valueIn + "'";
+    }
+
+    private static String pickTest(Criterion.Observation o) {
+        List<String> tests = new java.util.ArrayList<>();
+        if (o.comparison() != null) {
+            tests.add(comparison(o.comparison()));
+        }
+        if (o.pickValueIn() != null) {
+            tests.add("has a coded value from value set '" + o.pickValueIn() + "'");
+        }
+        return " " + String.join(" and ", tests);
     }
 
     private static String comparison(Comparison c) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** How the indicator is scored (FHIR Measure scoring). */
 public enum Scoring {
     PROPORTION("proportion"),
-    RATIO("ratio");
+    RATIO("ratio"),
+    /** Count of the initial population only (FHIR cohort): no rate, no target. */
+    COHORT("cohort");
 
     private final String code;
 

@@ -25,6 +25,11 @@ final class ValueSetParser {
         List<String> lines;
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > DefinitionLimits.MAX_VALUE_SET_BYTES) {
+                out.add(Diagnostic.of(file, 1, 1, Message.FILE_TOO_LARGE, size, DefinitionLimits.MAX_VALUE_SET_BYTES));
+                return null;
+            }
             bytes = Files.readAllBytes(file);
             lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {

@@ -53,7 +53,8 @@ public final class ScorecardRepository {
         List<IndicatorInfo> indicators = jdbc.sql("""
                 SELECT indicator_id, title, description, definition_text, domain, scoring, improvement, target, multiplier
                 FROM qi.indicator
-                WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM qi.result WHERE business_date = :businessDate)""")
+                WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM qi.result WHERE business_date = :businessDate)
+                  AND scoring IN ('proportion', 'ratio')""")
                 .param("businessDate", businessDate)
                 .query((rs, i) -> new IndicatorInfo(rs.getString("indicator_id"), rs.getString("title"),
                         rs.getString("description"), rs.getString("definition_text"),

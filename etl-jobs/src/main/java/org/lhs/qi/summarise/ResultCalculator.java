@@ -21,6 +21,12 @@ public final class ResultCalculator {
     }
 
     public ResultCell calculate(IndicatorScoring indicator, CellCounts c) {
+        if ("cohort".equals(indicator.scoring())) {
+            // a cohort is a count: its "denominator" is the initial population, there is no rate
+            long count = c.initialPopulation();
+            String reason = suppression.reason(count);
+            return new ResultCell(c, count, 0, null, null, null, null, null, reason != null, reason, null);
+        }
         if (indicator.isRatio()) {
             long subjects = c.denominator() - c.denominatorExclusion();
             String reason = suppression.reason(subjects);

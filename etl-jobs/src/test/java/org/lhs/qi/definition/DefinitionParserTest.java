@@ -53,8 +53,71 @@ class DefinitionParserTest {
                         + " (hint: declare it under value-sets, e.g. 'diabetis: valuesets/diabetis.csv'; declared: diabetes, hba1c)",
                 BASE.resolve("invalid/three-errors.yaml") + ":17:7: error: unknown key 'value-sett' in observation"
                         + " (hint: did you mean 'value-set'? valid keys: during, lookback, before, after-discharge,"
-                        + " same-encounter, at-least, value-set, latest)");
+                        + " same-encounter, at-least, value-set, value-in, latest, earliest)");
         assertThat(parse("invalid/three-errors.yaml").definition()).isNull();
+    }
+
+    @Test
+    void earliestLatestAndCodedValuesAreModelledAndExplained() {
+        DefinitionParser.Result r = parse("valid/observation-picks.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        var p = r.definition().populations();
+        assertThat(p.initialPopulation()).isEqualTo(new Criterion.Observation("covid-test", new Timing.BeforePeriodEnd(),
+                null, null, null, "positive", false, 1));
+        assertThat(p.denominator()).isEqualTo(new Criterion.Observation("hba1c", new Timing.DuringPeriod(),
+                Criterion.Pick.EARLIEST, new Comparison(Comparison.Operator.GT, new BigDecimal("9"), "%"), null, null, false, 1));
+        assertThat(p.numerator()).isEqualTo(new Criterion.Observation("covid-test", new Timing.DuringPeriod(),
+                Criterion.Pick.LATEST, null, "positive", null, false, 1));
+        assertThat(r.definition().plainLanguage())
+                .contains("Initial population: an observation from value set 'covid-test' with a coded value from value set 'positive' before the end of the period.")
+                .contains("Denominator: the earliest observation from value set 'hba1c'")
+                .contains("is greater than 9 %")
+                .contains("Numerator: the latest observation from value set 'covid-test'")
+                .contains("has a coded value from value set 'positive'");
+    }
+
+    @Test
+    void pickMistakesArePositioned(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("picks.yaml");
+        Files.writeString(f, Files.readString(BASE.resolve("valid/observation-picks.yaml"))
+                .replace("earliest: { gt: 9, unit: '%' }", "earliest: { unit: '%' }, latest: { lt: 3 }")
+                .replace("latest: { value-in: positive }", "latest: { value-in: negative, unit: x }"));
+        assertThat(DefinitionParser.parse(f, BASE).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "18:54 use either latest or earliest, not both",
+                        "21:79 unknown value set 'negative'",
+                        "21:89 unit needs a numeric comparison (gt, ge, lt, le, eq)");
+    }
+
+    @Test
+    void cohortHasOnlyAnInitialPopulationAndNoTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        DefinitionParser.Result ok = parse("valid/cohort.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.definition().scoring()).isEqualTo(Scoring.COHORT);
+        assertThat(ok.definition().plainLanguage()).startsWith("Adult inpatient stays (adult-inpatient-cohort v1): a cohort indicator counting encounters.");
+        Path f = dir.resolve("cohort.yaml");
+        Files.writeString(f, Files.readString(BASE.resolve("valid/cohort.yaml"))
+                .replace("improvement: increase", "improvement: increase\ntarget: 100")
+                .replace("populations:", "populations:\n  numerator: { patient: { age: { min: 65 } } }"));
+        assertThat(DefinitionParser.parse(f, BASE).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "9:1 'target' is not used by cohort scoring",
+                        "11:3 'numerator' is not used by cohort scoring");
+    }
+
+    @Test
+    void tenDistinctMistakesGiveTenPositionedErrorsInOneRun() {
+        assertThat(errors("invalid/ten-mistakes.yaml")).containsExactly(
+                "ten-mistakes.yaml:1:5 id 'Ten_Mistakes' is not kebab-case",
+                "ten-mistakes.yaml:3:1 unknown key 'titel' in the definition",
+                "ten-mistakes.yaml:4:9 invalid domain 'qualty'",
+                "ten-mistakes.yaml:8:9 target must be a number, got 'high'",
+                "ten-mistakes.yaml:12:12 value set file 'valuesets/no-such-file.csv' does not exist",
+                "ten-mistakes.yaml:17:33 unknown value set 'diabetis'",
+                "ten-mistakes.yaml:18:9 unknown criterion kind 'conditon'",
+                "ten-mistakes.yaml:19:42 during: encounter needs basis: encounter",
+                "ten-mistakes.yaml:23:17 invalid duration '12 parsecs'",
+                "ten-mistakes.yaml:24:15 latest needs exactly one comparison (gt, ge, lt, le, eq), got [gt, lt]");
     }
 
     @Test

@@ -29,6 +29,17 @@ class ResultCalculatorTest {
     }
 
     @Test
+    void cohortIsTheInitialPopulationCountWithoutRate() {
+        IndicatorScoring cohort = new IndicatorScoring("stays", "1", "h", "cohort", 1, null, "increase");
+        ResultCell r = calculator.calculate(cohort, counts(42, 42, 0, 0, 0, 0, 0, 0));
+        assertEquals(42, r.denominator());
+        assertEquals(0, r.numerator());
+        assertEquals(null, r.rate());
+        assertFalse(r.suppressed());
+        assertTrue(calculator.calculate(cohort, counts(10, 10, 0, 0, 0, 0, 0, 0)).suppressed());
+    }
+
+    @Test
     void proportionBelowElevenIsSuppressedWithoutRate() {
         ResultCell r = calculator.calculate(hba1c, counts(12, 12, 2, 0, 3, 0, 0, 0));
         assertEquals(10, r.denominator());
