@@ -44,6 +44,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA staging TO qi_loade
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA qi TO qi_loader;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ehr, staging, qi TO qi_loader;
 
+-- tables that later migrations add (run by the owner, who runs this script) get the same rights
+ALTER DEFAULT PRIVILEGES IN SCHEMA ehr, staging, qi GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO qi_loader;
+ALTER DEFAULT PRIVILEGES IN SCHEMA ehr, staging, qi GRANT USAGE, SELECT ON SEQUENCES TO qi_loader;
+
 -- Spring Batch job repository (restart bookkeeping), in public
 GRANT SELECT, INSERT, UPDATE ON batch_job_instance, batch_job_execution, batch_job_execution_params,
     batch_job_execution_context, batch_step_execution, batch_step_execution_context TO qi_loader;
