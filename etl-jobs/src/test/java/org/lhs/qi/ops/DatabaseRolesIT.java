@@ -59,9 +59,9 @@ class DatabaseRolesIT {
                 .query(Long.class).single());
 
         JdbcClient asLoader = JdbcClient.create(loader.dataSource());
-        assertThatThrownBy(() -> asLoader.sql("CREATE TABLE qi.evil (x int)").update()).hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> asLoader.sql("DROP TABLE ehr.observation").update()).hasMessageContaining("must be owner");
-        assertThatThrownBy(() -> asLoader.sql("CREATE TABLE public.evil (x int)").update()).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asLoader.sql("CREATE TABLE qi.evil (x int)").update()).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asLoader.sql("DROP TABLE ehr.observation").update()).rootCause().hasMessageContaining("must be owner");
+        assertThatThrownBy(() -> asLoader.sql("CREATE TABLE public.evil (x int)").update()).rootCause().hasMessageContaining("permission denied");
     }
 
     @Test
@@ -72,9 +72,9 @@ class DatabaseRolesIT {
         assertThat(asReporting.sql("SELECT count(*) FROM qi.run").query(Long.class).single()).isNotNull();
         for (String table : List.of("ehr.patient", "ehr.observation", "qi.member", "qi.quarantine", "staging.patient")) {
             assertThatThrownBy(() -> asReporting.sql("SELECT count(*) FROM " + table).query(Long.class).single())
-                    .as(table).hasMessageContaining("permission denied");
+                    .as(table).rootCause().hasMessageContaining("permission denied");
         }
-        assertThatThrownBy(() -> asReporting.sql("DELETE FROM qi.result").update()).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asReporting.sql("DELETE FROM qi.result").update()).rootCause().hasMessageContaining("permission denied");
     }
 
     /** The script's statements: psql meta-commands dropped, split at semicolons outside dollar quotes. */
