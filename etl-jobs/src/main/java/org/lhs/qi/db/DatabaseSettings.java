@@ -40,6 +40,8 @@ public record DatabaseSettings(String url, String user, String password) {
     public javax.sql.DataSource dataSource() {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setUrl(url);
+        // server error details quote row values (patient identifiers); keep them out of exception messages
+        ds.setLogServerErrorDetail(false);
         if (user != null) {
             ds.setUser(user);
         }

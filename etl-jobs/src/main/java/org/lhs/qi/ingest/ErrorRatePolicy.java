@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Fails an extract when any file has a larger share of malformed rows than allowed. */
+/**
+ * Fails an extract when any file has a larger share of malformed rows than allowed. The message names files,
+ * line numbers and columns but withholds the values (see {@link Redaction}): it reaches logs and stderr.
+ */
 public final class ErrorRatePolicy {
 
     private final double maxErrorRate;
@@ -33,7 +36,7 @@ public final class ErrorRatePolicy {
         String files = failing.stream().map(r -> String.format(Locale.ROOT,
                         "%s: %d of %d rows malformed (%.2f%% > %.2f%% allowed); first reasons: %s",
                         r.fileName(), r.rowsQuarantined(), r.rowsRead(), 100 * r.errorRate(), 100 * maxErrorRate,
-                        String.join(" | ", r.sampleReasons())))
+                        String.join(" | ", r.sampleReasons().stream().map(Redaction::withoutValues).toList())))
                 .collect(Collectors.joining("\n  "));
         String where = runId != null
                 ? "qi.quarantine run_id=" + runId

@@ -95,12 +95,16 @@ public final class ExtractFileIngester {
         CopyStream quarantine = new CopyStream(copyManager, """
                 COPY qi.quarantine (run_id, extract_file_id, table_name, file_name, line_no, raw, reason)
                 FROM STDIN (FORMAT text)""", STAGING_CHUNK_CHARS);
+        CopyStream deletions = new CopyStream(copyManager, """
+                COPY staging.deletion (extract_file_id, line_no, table_name, source_system, source_id)
+                FROM STDIN (FORMAT text)""", STAGING_CHUNK_CHARS);
+        String[] deletionTail = {spec.table(), null, null};
         RowConverter converter = new RowConverter(spec, mapping, settings.defaultSourceSystem(), settings.zone());
         String[] quarantineTail = {spec.table(), fileName, null, null, null};
         List<String> samples = new ArrayList<>(SAMPLE_REASONS);
         long read = 0;
         long bad = 0;
-        int waitingQuarantine = 0;
+        int waitingSide = 0; // quarantine and deletion rows waiting while the staging COPY runs
         long started = System.nanoTime();
         try {
             while (source.next()) {
@@ -109,6 +113,17 @@ public final class ExtractFileIngester {
                     case RowConverter.Good good -> {
                         CopyText.appendRow(staging.buffer(), extractFileId, source.lineNo(), good.values());
                         staging.flushIfFull();
+                    }
+                    case RowConverter.Deletion(String sourceSystem, String sourceId) -> {
+                        deletionTail[1] = sourceSystem;
+                        deletionTail[2] = sourceId;
+                        CopyText.appendRow(deletions.buffer(), extractFileId, source.lineNo(), deletionTail);
+                        if (++waitingSide >= QUARANTINE_BATCH_ROWS) {
+                            staging.end(); // one COPY at a time per connection
+                            quarantine.end();
+                            deletions.end();
+                            waitingSide = 0;
+                        }
                     }
                     case RowConverter.Bad(String reason) -> {
                         bad++;
@@ -119,10 +134,11 @@ public final class ExtractFileIngester {
                         quarantineTail[3] = source.raw();
                         quarantineTail[4] = reason;
                         CopyText.appendRow(quarantine.buffer(), runId, extractFileId, quarantineTail);
-                        if (++waitingQuarantine >= QUARANTINE_BATCH_ROWS) {
+                        if (++waitingSide >= QUARANTINE_BATCH_ROWS) {
                             staging.end(); // one COPY at a time per connection
                             quarantine.end();
-                            waitingQuarantine = 0;
+                            deletions.end();
+                            waitingSide = 0;
                         }
                     }
                 }
@@ -132,13 +148,17 @@ public final class ExtractFileIngester {
             }
             staging.end();
             quarantine.end();
+            deletions.end();
         } catch (SQLException | RuntimeException e) {
             staging.cancel();
             quarantine.cancel();
+            deletions.cancel();
             throw e;
         }
-        long good = staging.rowsCopied();
-        log.info("{}: {} rows read, {} staged, {} quarantined in {} ms ({} rows/s)", fileName, read, good, bad,
+        // deletion rows count as staged: they are good rows, waiting in staging.deletion for the normaliser
+        long good = staging.rowsCopied() + deletions.rowsCopied();
+        log.info("{}: {} rows read, {} staged{}, {} quarantined in {} ms ({} rows/s)", fileName, read, good,
+                deletions.rowsCopied() > 0 ? " (" + deletions.rowsCopied() + " deletions)" : "", bad,
                 (System.nanoTime() - started) / 1_000_000, rate(read, started));
         return new FileIngestResult(spec.table(), fileName, extractFileId, read, good, bad, false, samples);
     }

@@ -50,6 +50,7 @@ final class ExtractFileRegistry {
     static void resetForRestage(Connection con, TableSpec spec, long id, String fileName, long runId) throws SQLException {
         // the staging table name comes from the fixed spec list, never from input
         update(con, "DELETE FROM " + spec.stagingTable() + " WHERE extract_file_id = ?", id);
+        update(con, "DELETE FROM staging.deletion WHERE extract_file_id = ?", id);
         update(con, "DELETE FROM qi.quarantine WHERE extract_file_id = ?", id);
         try (PreparedStatement ps = con.prepareStatement("""
                 UPDATE qi.extract_file SET file_name = ?, run_id = ?, rows_read = 0, rows_staged = 0,

@@ -16,10 +16,11 @@ import java.util.Set;
  * @param headerSize        number of fields in the header (every record must have as many)
  * @param sourceIdIndex     field of {@code <table>_id}
  * @param sourceSystemIndex field of {@code source_system}, or -1
+ * @param deletedIndex      field of {@code deleted} (incremental extracts), or -1
  * @param columnIndexes     field of each spec column, in spec order, or -1 when absent
  * @param ignoredColumns    header names that are not part of the layout
  */
-public record HeaderMapping(int headerSize, int sourceIdIndex, int sourceSystemIndex, int[] columnIndexes,
+public record HeaderMapping(int headerSize, int sourceIdIndex, int sourceSystemIndex, int deletedIndex, int[] columnIndexes,
                             List<String> ignoredColumns) {
 
     public static HeaderMapping resolve(TableSpec spec, String fileName, List<String> header) {
@@ -54,7 +55,8 @@ public record HeaderMapping(int headerSize, int sourceIdIndex, int sourceSystemI
         Set<String> known = Set.copyOf(spec.knownHeaderNames());
         List<String> ignored = header.stream().map(HeaderMapping::normalise).filter(n -> !known.contains(n)).toList();
         return new HeaderMapping(header.size(), positions.get(spec.sourceIdColumn()),
-                positions.getOrDefault(TableSpec.SOURCE_SYSTEM_COLUMN, -1), indexes, ignored);
+                positions.getOrDefault(TableSpec.SOURCE_SYSTEM_COLUMN, -1),
+                positions.getOrDefault(TableSpec.DELETED_COLUMN, -1), indexes, ignored);
     }
 
     static String normalise(String headerName) {

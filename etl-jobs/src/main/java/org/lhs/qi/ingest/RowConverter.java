@@ -16,6 +16,9 @@ public final class RowConverter {
     /** The staging values after {@code extract_file_id, line_no}; nulls stand for SQL NULL. */
     public record Good(String[] values) implements Outcome {}
 
+    /** The record deletes the warehouse row with this source id (incremental extracts, {@code deleted = true}). */
+    public record Deletion(String sourceSystem, String sourceId) implements Outcome {}
+
     /** Why the record is quarantined. */
     public record Bad(String reason) implements Outcome {}
 
@@ -34,6 +37,15 @@ public final class RowConverter {
     public Outcome convert(List<String> fields) {
         if (fields.size() != mapping.headerSize()) {
             return new Bad("record has " + fields.size() + " field(s) but the header has " + mapping.headerSize());
+        }
+        if (mapping.deletedIndex() >= 0) {
+            String deleted = field(fields, mapping.deletedIndex());
+            if (deleted != null && !deleted.equalsIgnoreCase("false")) {
+                if (!deleted.equalsIgnoreCase("true")) {
+                    return new Bad(TableSpec.DELETED_COLUMN + ": " + ValueType.quote(deleted) + " is not true or false");
+                }
+                return deletion(fields);
+            }
         }
         List<String> problems = new ArrayList<>(0);
         String[] values = new String[2 + spec.columns().size()];
@@ -67,6 +79,19 @@ public final class RowConverter {
             }
         }
         return problems.isEmpty() ? new Good(values) : new Bad(String.join("; ", problems));
+    }
+
+    /** A deletion needs only the row's identity; its other fields are not checked (they may be empty). */
+    private Outcome deletion(List<String> fields) {
+        String sourceSystem = mapping.sourceSystemIndex() < 0 ? null : field(fields, mapping.sourceSystemIndex());
+        String sourceId = field(fields, mapping.sourceIdIndex());
+        if (sourceId == null) {
+            return new Bad(spec.sourceIdColumn() + ": required value is missing (a deletion names the row to delete)");
+        }
+        if ((sourceId + sourceSystem).indexOf('\0') >= 0) {
+            return new Bad("record contains a NUL character, which PostgreSQL text cannot hold");
+        }
+        return new Deletion(sourceSystem != null ? sourceSystem : defaultSourceSystem, sourceId);
     }
 
     /** The stripped field, or null when empty. */

@@ -13,6 +13,9 @@ public record TableSpec(String table, List<ColumnSpec> columns) {
     /** Optional column naming the source system of each row. */
     public static final String SOURCE_SYSTEM_COLUMN = "source_system";
 
+    /** Optional column of incremental extracts: {@code true} deletes the row with this id from the warehouse. */
+    public static final String DELETED_COLUMN = "deleted";
+
     public TableSpec {
         columns = List.copyOf(columns);
     }
@@ -31,11 +34,12 @@ public record TableSpec(String table, List<ColumnSpec> columns) {
         return "staging." + table;
     }
 
-    /** Every column the file may have: source id, source system, then the data columns. */
+    /** Every column the file may have: source id, source system, the deletion flag, then the data columns. */
     public List<String> knownHeaderNames() {
         List<String> names = new ArrayList<>();
         names.add(sourceIdColumn());
         names.add(SOURCE_SYSTEM_COLUMN);
+        names.add(DELETED_COLUMN);
         columns.forEach(c -> names.add(c.name()));
         return names;
     }

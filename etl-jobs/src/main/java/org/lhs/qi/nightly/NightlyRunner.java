@@ -14,12 +14,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Starts the nightly job for a business date the way a scheduler needs it: a failed or crashed run of the
  * date is restarted where it stopped; a completed date is run again as a new instance (rerun n+1), which
- * replaces that date's results; a second run for the same date while one is running is refused.
+ * replaces that date's results; a second run for the same date while one is running is refused; a run for
+ * another date waits for the running one (they share the warehouse).
  */
 @Service
 public class NightlyRunner {
@@ -60,7 +62,16 @@ public class NightlyRunner {
                         + " is in progress; wait for it to finish (see `qi status`)");
             }
             try {
-                return launch(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir);
+                lockWarehouse(lock, businessDate);
+                try {
+                    // we hold the date's lock: anything a dead process left for this date is ours to clean up
+                    abandonDeadRuns(businessDate);
+                    StaleFiles.sweep(new NightlyParameters(businessDate, 0, extractDir, definitionsDir, outputDir)
+                            .reportDir());
+                    return launch(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir);
+                } finally {
+                    unlockWarehouse(lock);
+                }
             } finally {
                 unlock(lock, businessDate);
             }
@@ -91,6 +102,48 @@ public class NightlyRunner {
             log.info("run: restarting nightly for {} from execution {} ({})", businessDate, last.getId(),
                     last.getStatus());
             return jobOperator.start(nightlyJob, parameters.toJobParameters());
+        }
+    }
+
+    /**
+     * {@code qi.run} rows of this date still STARTED belong to processes that died (SIGKILL, power loss):
+     * their job listener never ran. Mark them FAILED so {@code qi status} does not show them as running.
+     */
+    private void abandonDeadRuns(LocalDate businessDate) {
+        int dead = JdbcClient.create(dataSource).sql("""
+                UPDATE qi.run SET status = 'FAILED', ended_at = coalesce(ended_at, now()),
+                       message = 'the process running it died (killed or crashed); restarted by a later run'
+                WHERE business_date = :d AND status IN ('STARTING', 'STARTED')""")
+                .param("d", businessDate).update();
+        if (dead > 0) {
+            log.warn("run: {} run(s) for {} were left running by a process that died; marked failed", dead, businessDate);
+        }
+    }
+
+    /**
+     * Runs of different dates share the warehouse, staging and {@code qi.extract_file}: the normalise step
+     * loads every staged file, so a run of another date interleaved with ours could load our files half-way
+     * (children before their parents, wrongly quarantined as unresolved). They therefore run one after the
+     * other: a second date waits here, holding its own date's lock, until the first finishes (or dies).
+     */
+    private static void lockWarehouse(Connection c, LocalDate date) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext('qi-warehouse'))");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
+        log.info("run: waiting for the nightly run of another date to finish before loading {}", date);
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(hashtext('qi-warehouse'))")) {
+            s.execute();
+        }
+        log.info("run: the other run finished; going ahead with {}", date);
+    }
+
+    private static void unlockWarehouse(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(hashtext('qi-warehouse'))")) {
+            s.execute();
         }
     }
 

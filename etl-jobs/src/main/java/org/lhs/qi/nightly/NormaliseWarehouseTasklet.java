@@ -5,7 +5,7 @@ import org.lhs.qi.warehouse.TableLoadResult;
 import org.lhs.qi.warehouse.WarehouseNormaliser;
 import org.springframework.batch.core.step.StepExecution;
 
-/** {@code normaliseWarehouseStep}: upserts staging into the warehouse, one table per transaction, then ANALYZE. */
+/** {@code normaliseWarehouseStep}: upserts staging into the warehouse, one table per transaction, applies deletions, then ANALYZE. */
 class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     private final WarehouseNormaliser normaliser;
@@ -16,11 +16,18 @@ class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     @Override
     protected List<String> items(NightlyParameters parameters, StepExecution step) {
-        return WarehouseNormaliser.tables();
+        // upserts parent tables first, then the deletions of incremental extracts children first
+        List<String> items = new java.util.ArrayList<>(WarehouseNormaliser.tables());
+        items.add(WarehouseNormaliser.DELETIONS);
+        return items;
     }
 
     @Override
     protected void process(String table, NightlyParameters parameters, StepExecution step) {
+        if (WarehouseNormaliser.DELETIONS.equals(table)) {
+            step.setWriteCount(step.getWriteCount() + normaliser.applyDeletions(step.getJobExecutionId()));
+            return;
+        }
         TableLoadResult result = normaliser.normaliseTable(table, step.getJobExecutionId());
         step.setReadCount(step.getReadCount() + result.rowsLoaded() + result.rowsQuarantined());
         step.setWriteCount(step.getWriteCount() + result.rowsInserted() + result.rowsUpdated());

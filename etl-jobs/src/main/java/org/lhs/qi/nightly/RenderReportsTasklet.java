@@ -31,6 +31,7 @@ class RenderReportsTasklet extends OneItemPerTransactionTasklet<String> {
 
     @Override
     protected List<String> items(NightlyParameters parameters, StepExecution step) {
+        unpublish(parameters.reportDir());
         List<String> audiences = new ArrayList<>();
         audiences.add(ResultSummariser.ALL_SITES);
         audiences.addAll(jdbc.sql("""
@@ -56,6 +57,20 @@ class RenderReportsTasklet extends OneItemPerTransactionTasklet<String> {
                 .param("sha", report.sha256()).param("size", report.sizeBytes())
                 .update();
         log.info("report: {} ({} pages) → {}", audience, report.pages(), report.pdf());
+    }
+
+    /**
+     * The PDFs of this date are about to be replaced: withdraw an earlier run's manifest first, so consumers
+     * never see a manifest whose checksums do not match the files beside it. Publish writes a new one.
+     */
+    private static void unpublish(Path reportDir) {
+        try {
+            if (java.nio.file.Files.deleteIfExists(reportDir.resolve("manifest.json"))) {
+                log.info("report: withdrew the earlier manifest of {} until this run publishes", reportDir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot withdraw the manifest in " + reportDir, e);
+        }
     }
 
     /** Site keys come from extracts: only a safe subset of characters reaches the file name. */

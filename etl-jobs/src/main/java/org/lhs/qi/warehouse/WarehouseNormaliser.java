@@ -38,6 +38,9 @@ public final class WarehouseNormaliser {
         }
     }
 
+    /** Work-list item of the deletion pass, which runs after every table's upsert. */
+    public static final String DELETIONS = "deletions";
+
     /** Tables in the order {@link #normalise} loads them. */
     public static List<String> tables() {
         return CanonicalTables.tableNames();
@@ -49,6 +52,7 @@ public final class WarehouseNormaliser {
         for (String table : tables.keySet()) {
             results.add(normaliseTable(table, runId));
         }
+        applyDeletions(runId);
         return results;
     }
 
@@ -59,6 +63,44 @@ public final class WarehouseNormaliser {
             throw new IllegalArgumentException("unknown warehouse table '" + table + "', expected one of " + tables.keySet());
         }
         return JdbcWork.inTransaction(dataSource, con -> load(con, t, runId));
+    }
+
+    /**
+     * Applies the deletion rows of loaded incremental files, children before parents, in one transaction (the
+     * caller's, if any). Deleting an absent row does nothing, so a restart can apply them again; deleting a
+     * row that others still reference is refused and the deletion row quarantined.
+     *
+     * @return rows deleted
+     */
+    public long applyDeletions(long runId) {
+        List<String> order = new ArrayList<>(tables.keySet());
+        java.util.Collections.reverse(order);
+        return JdbcWork.inTransaction(dataSource, con -> {
+            long deleted = 0;
+            long refused = 0;
+            for (String table : order) {
+                DeletionPass pass = new DeletionPass(table, tables);
+                try (PreparedStatement ps = con.prepareStatement(pass.quarantineReferencedSql())) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, table);
+                    ps.setString(3, table);
+                    refused += ps.executeUpdate();
+                }
+                try (PreparedStatement ps = con.prepareStatement(pass.deleteSql())) {
+                    ps.setString(1, table);
+                    deleted += ps.executeUpdate();
+                }
+                try (PreparedStatement ps = con.prepareStatement(pass.clearSql())) {
+                    ps.setString(1, table);
+                    ps.executeUpdate();
+                }
+            }
+            if (deleted > 0 || refused > 0) {
+                log.info("deletions: {} rows deleted, {} deletions refused (still referenced; see qi.quarantine)",
+                        deleted, refused);
+            }
+            return deleted;
+        });
     }
 
     /** Refreshes planner statistics of the warehouse tables after a load. */

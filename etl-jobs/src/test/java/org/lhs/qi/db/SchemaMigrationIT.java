@@ -23,7 +23,7 @@ class SchemaMigrationIT {
                 "public.batch_job_instance", "public.batch_step_execution", "public.batch_step_execution_context",
                 "qi.dq_result", "qi.dq_table_count", "qi.extract_file", "qi.indicator", "qi.member", "qi.quarantine", "qi.report_file",
                 "qi.result", "qi.run", "qi.value_set", "qi.value_set_code",
-                "staging.condition", "staging.coverage", "staging.device_episode", "staging.encounter",
+                "staging.condition", "staging.coverage", "staging.deletion", "staging.device_episode", "staging.encounter",
                 "staging.medication", "staging.observation", "staging.patient", "staging.procedure",
                 "staging.safety_event", "staging.site", "staging.survey_response", "staging.unit_stay"), tables);
     }
