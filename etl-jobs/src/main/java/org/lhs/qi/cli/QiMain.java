@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code qi} launcher: dispatches to the sub-commands and exits with their code. */
 @Command(name = "qi", mixinStandardHelpOptions = true, version = "qi 0.1.0",
         description = "LHS Quality Indicators: nightly pipeline from EHR extracts to indicator scorecards.",
-        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, ValidateCommand.class, StatusCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, GenerateCommand.class, ValidateCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiMain {
 
