@@ -65,6 +65,9 @@ public final class BenchRun {
                 DataSource dataSource = context.getBean(DataSource.class);
                 long postmaster = postmasterPid(dataSource);
                 List<RawCopy.FileCopy> copies = RawCopy.copyAll(server.settings().dataSource(), extract);
+                // printed at once: a long run that is stopped early still shows its yardstick
+                copies.forEach(c -> System.out.printf(java.util.Locale.ROOT, "bench: raw COPY %-20s %,10d rows in %6.2f s (%,.0f rows/s)%n",
+                        c.file(), c.rows(), c.seconds(), c.rows() / Math.max(c.seconds(), 1e-9)));
                 JobExecution execution;
                 long jobStarted;
                 double jobSeconds;
