@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code qi} launcher: dispatches to the sub-commands and exits with their code. */
 @Command(name = "qi", mixinStandardHelpOptions = true, version = "qi 0.1.0",
         description = "LHS Quality Indicators: nightly pipeline from EHR extracts to indicator scorecards.",
-        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, ValidateCommand.class, StatusCommand.class,
-                ListCommand.class, ExplainCommand.class, TestCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, ValidateCommand.class,
+                StatusCommand.class, ListCommand.class, ExplainCommand.class, TestCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiMain {
 

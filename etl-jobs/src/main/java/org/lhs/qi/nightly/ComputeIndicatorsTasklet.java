@@ -51,6 +51,11 @@ class ComputeIndicatorsTasklet extends OneItemPerTransactionTasklet<IndicatorDef
     }
 
     @Override
+    protected String label(IndicatorDefinition definition) {
+        return definition.id();
+    }
+
+    @Override
     protected void process(IndicatorDefinition definition, NightlyParameters parameters, StepExecution step) {
         long rows = computer.compute(compiler.compile(definition), parameters.businessDate(),
                 step.getJobExecutionId(), periods(parameters));

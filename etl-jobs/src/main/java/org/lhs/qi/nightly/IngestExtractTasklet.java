@@ -32,6 +32,11 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
     }
 
     @Override
+    protected String label(Path file) {
+        return file.getFileName().toString();
+    }
+
+    @Override
     protected void process(Path file, NightlyParameters parameters, StepExecution step) {
         FileIngestResult result = ingester.ingest(file, step.getJobExecutionId());
         if (result.skippedUnchanged()) {

@@ -27,6 +27,14 @@ abstract class OneItemPerTransactionTasklet<T> implements Tasklet {
     protected void afterAll(NightlyParameters parameters, StepExecution step) {
     }
 
+    /** A short name of an item for its timing entry (file name, indicator id, audience). */
+    protected String label(T item) {
+        return String.valueOf(item);
+    }
+
+    /** Prefix of the per-item wall-clock milliseconds kept in the step's execution context (read by the benchmark). */
+    public static final String ITEM_MILLIS_PREFIX = "item.ms.";
+
     /** Key of the position in the execution context; distinct per subclass. */
     private String positionKey() {
         return getClass().getSimpleName() + ".next";
@@ -42,7 +50,10 @@ abstract class OneItemPerTransactionTasklet<T> implements Tasklet {
         ExecutionContext context = step.getExecutionContext();
         int next = context.getInt(positionKey(), 0);
         if (next < items.size()) {
+            long started = System.nanoTime();
             process(items.get(next), parameters, step);
+            // saved with the position after the commit: costs one map entry per item, lets runs be compared
+            context.putLong(ITEM_MILLIS_PREFIX + label(items.get(next)), (System.nanoTime() - started) / 1_000_000);
             next++;
             context.putInt(positionKey(), next);
         }
