@@ -5,23 +5,34 @@ import java.util.List;
 import org.lhs.qi.ingest.ExtractDirectory;
 import org.lhs.qi.ingest.ExtractFileIngester;
 import org.lhs.qi.ingest.FileIngestResult;
+import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 
-/** {@code ingestExtractStep}: stages each canonical CSV file of the extract folder, one file per transaction. */
+/**
+ * {@code ingestExtractStep}: stages each file of the extract folder, one file per transaction. The format is
+ * detected from the folder: a Synthea export (a {@code patients.csv} with Synthea's header) or the canonical CSV.
+ */
 class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestExtractTasklet.class);
 
     private final ExtractFileIngester ingester;
+    private final SyntheaImporter synthea;
 
-    IngestExtractTasklet(ExtractFileIngester ingester) {
+    IngestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter synthea) {
         this.ingester = ingester;
+        this.synthea = synthea;
     }
 
     @Override
     protected List<Path> items(NightlyParameters parameters, StepExecution step) {
+        if (SyntheaImporter.isSyntheaExport(parameters.extractDir())) {
+            List<Path> files = SyntheaImporter.files(parameters.extractDir());
+            log.info("ingest: Synthea export, {} file(s) in {}", files.size(), parameters.extractDir());
+            return files;
+        }
         List<Path> files = ExtractDirectory.canonicalFiles(parameters.extractDir());
         if (files.isEmpty()) {
             throw new IllegalStateException("the extract folder " + parameters.extractDir()
@@ -33,9 +44,12 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     @Override
     protected void process(Path file, NightlyParameters parameters, StepExecution step) {
-        FileIngestResult result = ingester.ingest(file, step.getJobExecutionId());
+        FileIngestResult result = SyntheaImporter.isSyntheaExport(file.getParent())
+                ? synthea.importFile(file, step.getJobExecutionId())
+                : ingester.ingest(file, step.getJobExecutionId());
         step.setReadCount(step.getReadCount() + result.rowsRead());
         step.setWriteCount(step.getWriteCount() + result.rowsStaged());
         step.setReadSkipCount(step.getReadSkipCount() + result.rowsQuarantined());
+        step.setFilterCount(step.getFilterCount() + result.rowsSkipped());
     }
 }

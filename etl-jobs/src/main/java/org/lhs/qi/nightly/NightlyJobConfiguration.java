@@ -5,6 +5,7 @@ import org.lhs.qi.compute.IndicatorComputer;
 import org.lhs.qi.config.QiProperties;
 import org.lhs.qi.ingest.ErrorRatePolicy;
 import org.lhs.qi.ingest.ExtractFileIngester;
+import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.report.ScorecardRenderer;
 import org.lhs.qi.stats.SuppressionRule;
@@ -39,6 +40,12 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    SyntheaImporter syntheaImporter(ExtractFileIngester ingester, DataSource dataSource, QiProperties properties) {
+        return new SyntheaImporter(ingester, dataSource,
+                new IngestSettings(properties.sourceSystem(), properties.timeZone()));
+    }
+
+    @Bean
     WarehouseNormaliser warehouseNormaliser(DataSource dataSource) {
         return new WarehouseNormaliser(dataSource);
     }
@@ -63,8 +70,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet ingestExtractTasklet(ExtractFileIngester ingester) {
-        return new IngestExtractTasklet(ingester);
+    Tasklet ingestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter syntheaImporter) {
+        return new IngestExtractTasklet(ingester, syntheaImporter);
     }
 
     @Bean
