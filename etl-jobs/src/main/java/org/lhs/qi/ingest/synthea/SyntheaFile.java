@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lhs.qi.ingest.CanonicalRecord;
 import org.lhs.qi.ingest.CanonicalTables;
 import org.lhs.qi.ingest.ExtractFileIngester.MapperFactory;
 import org.lhs.qi.ingest.IngestSettings;

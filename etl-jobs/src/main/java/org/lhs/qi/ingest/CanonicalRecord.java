@@ -1,14 +1,9 @@
-package org.lhs.qi.ingest.synthea;
+package org.lhs.qi.ingest;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.lhs.qi.ingest.HeaderMapping;
-import org.lhs.qi.ingest.RecordMapper;
-import org.lhs.qi.ingest.RowConverter;
-import org.lhs.qi.ingest.TableSpec;
-import org.lhs.qi.ingest.IngestSettings;
 
 /**
  * A record in the canonical layout of one table, filled column by column from another format and then
@@ -30,6 +25,10 @@ public final class CanonicalRecord {
         this.fields = new String[header.size()];
         this.converter = new RowConverter(spec, HeaderMapping.resolve(spec, spec.fileName(), header),
                 settings.defaultSourceSystem(), settings.zone());
+    }
+
+    public String table() {
+        return table;
     }
 
     /** Starts a new record: every column empty. */
@@ -54,7 +53,7 @@ public final class CanonicalRecord {
     }
 
     /** A mapper needs the canonical converter only through this record. */
-    static RecordMapper checked(int headerSize, RecordMapper mapper) {
+    public static RecordMapper checked(int headerSize, RecordMapper mapper) {
         return fields -> fields.size() != headerSize
                 ? new RowConverter.Bad("record has " + fields.size() + " field(s) but the header has " + headerSize)
                 : mapper.convert(fields);
