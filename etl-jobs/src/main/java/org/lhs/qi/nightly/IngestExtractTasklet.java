@@ -5,6 +5,7 @@ import java.util.List;
 import org.lhs.qi.ingest.ExtractDirectory;
 import org.lhs.qi.ingest.ExtractFileIngester;
 import org.lhs.qi.ingest.FileIngestResult;
+import org.lhs.qi.ingest.fhir.FhirImporter;
 import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * {@code ingestExtractStep}: stages each file of the extract folder, one file per transaction. The format is
- * detected from the folder: a Synthea export (a {@code patients.csv} with Synthea's header) or the canonical CSV.
+ * detected from the folder: a Synthea export (a {@code patients.csv} with Synthea's header), the canonical CSV,
+ * or else FHIR ({@code *.ndjson} Bulk Data files or {@code *.json} resources/Bundles).
  */
 class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
@@ -20,10 +22,12 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     private final ExtractFileIngester ingester;
     private final SyntheaImporter synthea;
+    private final FhirImporter fhir;
 
-    IngestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter synthea) {
+    IngestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter synthea, FhirImporter fhir) {
         this.ingester = ingester;
         this.synthea = synthea;
+        this.fhir = fhir;
     }
 
     @Override
@@ -34,6 +38,11 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
             return files;
         }
         List<Path> files = ExtractDirectory.canonicalFiles(parameters.extractDir());
+        if (files.isEmpty() && FhirImporter.isFhirExport(parameters.extractDir())) {
+            files = FhirImporter.files(parameters.extractDir());
+            log.info("ingest: FHIR, {} file(s) in {}", files.size(), parameters.extractDir());
+            return files;
+        }
         if (files.isEmpty()) {
             throw new IllegalStateException("the extract folder " + parameters.extractDir()
                     + " holds no canonical CSV file (site.csv, patient.csv, encounter.csv, …)");
@@ -44,7 +53,10 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     @Override
     protected void process(Path file, NightlyParameters parameters, StepExecution step) {
-        FileIngestResult result = SyntheaImporter.isSyntheaExport(file.getParent())
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        FileIngestResult result = name.endsWith(".ndjson") || name.endsWith(".json")
+                ? fhir.importFile(file, step.getJobExecutionId())
+                : SyntheaImporter.isSyntheaExport(file.getParent())
                 ? synthea.importFile(file, step.getJobExecutionId())
                 : ingester.ingest(file, step.getJobExecutionId());
         step.setReadCount(step.getReadCount() + result.rowsRead());

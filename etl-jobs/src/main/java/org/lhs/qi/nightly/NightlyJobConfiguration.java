@@ -5,6 +5,7 @@ import org.lhs.qi.compute.IndicatorComputer;
 import org.lhs.qi.config.QiProperties;
 import org.lhs.qi.ingest.ErrorRatePolicy;
 import org.lhs.qi.ingest.ExtractFileIngester;
+import org.lhs.qi.ingest.fhir.FhirImporter;
 import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.report.ScorecardRenderer;
@@ -46,6 +47,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    FhirImporter fhirImporter(DataSource dataSource, QiProperties properties) {
+        return new FhirImporter(dataSource, new IngestSettings(properties.sourceSystem(), properties.timeZone()));
+    }
+
+    @Bean
     WarehouseNormaliser warehouseNormaliser(DataSource dataSource) {
         return new WarehouseNormaliser(dataSource);
     }
@@ -70,8 +76,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet ingestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter syntheaImporter) {
-        return new IngestExtractTasklet(ingester, syntheaImporter);
+    Tasklet ingestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter syntheaImporter,
+                                 FhirImporter fhirImporter) {
+        return new IngestExtractTasklet(ingester, syntheaImporter, fhirImporter);
     }
 
     @Bean
