@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Throughput of each importer (records/s) against a raw COPY of the same number of observation rows into
  * {@code staging.observation}, on the embedded test database. Not a test: run its {@code main} (argument:
- * rows, default 200,000) from the test classpath. Prints one line per importer.
+ * rows, default 200,000) from the test classpath (with this checkout's {@code sql/target/classes} instead of the
+ * installed qi-sql jar, so the changelog includes 020). Prints one line per importer.
  */
 public final class ImportBenchmark {
 
