@@ -10,7 +10,7 @@ import org.postgresql.copy.CopyManager;
  * {@code chunkChars}. The COPY operation is opened lazily and can be ended early (the connection allows
  * one COPY at a time) and reopened on the next flush; memory never grows with the file.
  */
-final class CopyStream {
+public final class CopyStream {
 
     private final CopyManager copyManager;
     private final String copySql;
@@ -19,7 +19,7 @@ final class CopyStream {
     private CopyIn copyIn;
     private long rowsCopied;
 
-    CopyStream(CopyManager copyManager, String copySql, int chunkChars) {
+    public CopyStream(CopyManager copyManager, String copySql, int chunkChars) {
         this.copyManager = copyManager;
         this.copySql = copySql;
         this.chunkChars = chunkChars;
@@ -27,7 +27,7 @@ final class CopyStream {
     }
 
     /** Where the caller appends complete rows. */
-    StringBuilder buffer() {
+    public StringBuilder buffer() {
         return buffer;
     }
 
@@ -36,14 +36,14 @@ final class CopyStream {
     }
 
     /** Sends the buffer when it has grown to a chunk. */
-    void flushIfFull() throws SQLException {
+    public void flushIfFull() throws SQLException {
         if (buffer.length() >= chunkChars) {
             send();
         }
     }
 
     /** Sends what is buffered and ends the COPY operation so other statements can run. */
-    void end() throws SQLException {
+    public void end() throws SQLException {
         if (hasPending()) {
             send();
         }
@@ -55,7 +55,7 @@ final class CopyStream {
     }
 
     /** Abandons an open COPY after a failure (the transaction is rolled back anyway). */
-    void cancel() {
+    public void cancel() {
         if (copyIn != null && copyIn.isActive()) {
             try {
                 copyIn.cancelCopy();
@@ -67,7 +67,7 @@ final class CopyStream {
         buffer.setLength(0);
     }
 
-    long rowsCopied() {
+    public long rowsCopied() {
         return rowsCopied;
     }
 

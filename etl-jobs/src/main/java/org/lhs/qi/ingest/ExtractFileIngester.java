@@ -48,6 +48,12 @@ public final class ExtractFileIngester {
         this.settings = settings;
     }
 
+    /** Binds a source file's header to the mapper of its records; throws {@link ExtractRejectedException} if it cannot. */
+    @FunctionalInterface
+    public interface MapperFactory {
+        RecordMapper forHeader(List<String> header);
+    }
+
     /**
      * Stages a file named after its table ({@code patient.csv}, …).
      *
@@ -58,20 +64,38 @@ public final class ExtractFileIngester {
         String fileName = file.getFileName().toString();
         TableSpec spec = CanonicalTables.byFileName(fileName).orElseThrow(() -> new IllegalArgumentException(
                 fileName + " is not a canonical extract file (expected one of " + CanonicalTables.tableNames() + " + .csv)"));
+        return ingest(file, spec, "canonical", header -> {
+            HeaderMapping mapping = HeaderMapping.resolve(spec, fileName, header);
+            if (!mapping.ignoredColumns().isEmpty()) {
+                log.warn("{}: ignoring column(s) not in the canonical layout: {}", fileName, mapping.ignoredColumns());
+            }
+            return new RowConverter(spec, mapping, settings.defaultSourceSystem(), settings.zone());
+        }, runId);
+    }
+
+    /**
+     * Stages a CSV file of any layout into one canonical table: {@code mappers} binds its header to a
+     * {@link RecordMapper}, which makes each record a staging row, a quarantined row or a reasoned skip. The
+     * file is registered in {@code qi.extract_file} under the canonical table and reconciled in
+     * {@code qi.ingest_reconciliation} (read = staged + quarantined + skipped).
+     *
+     * @param format the source format, for the reconciliation record ({@code canonical}, {@code synthea}, …)
+     */
+    public FileIngestResult ingest(Path file, TableSpec spec, String format, MapperFactory mappers, long runId) {
+        String fileName = file.getFileName().toString();
         Digest digest = digest(file);
         return JdbcWork.inTransaction(dataSource, con -> {
             Optional<ExtractFileRegistry.Known> known = ExtractFileRegistry.find(con, spec.table(), digest.sha256());
             if (known.isPresent() && known.get().status().equals("loaded")) {
                 ExtractFileRegistry.Known k = known.get();
                 log.info("{}: unchanged since it was loaded (extract_file {}), skipped", fileName, k.id());
-                return new FileIngestResult(spec.table(), fileName, k.id(), k.rowsRead(), k.rowsStaged(),
-                        k.rowsQuarantined(), true, List.of());
+                FileIngestResult unchanged = new FileIngestResult(spec.table(), fileName, k.id(), k.rowsRead(),
+                        k.rowsStaged(), k.rowsQuarantined(), true, List.of());
+                IngestReconciliation.record(con, runId, format, unchanged);
+                return unchanged;
             }
             try (CsvRecordSource source = new CsvRecordSource(reader(file), fileName)) {
-                HeaderMapping mapping = HeaderMapping.resolve(spec, fileName, source.header());
-                if (!mapping.ignoredColumns().isEmpty()) {
-                    log.warn("{}: ignoring column(s) not in the canonical layout: {}", fileName, mapping.ignoredColumns());
-                }
+                RecordMapper mapper = mappers.forHeader(source.header());
                 long id;
                 if (known.isPresent()) {
                     id = known.get().id();
@@ -80,14 +104,15 @@ public final class ExtractFileIngester {
                 } else {
                     id = ExtractFileRegistry.insert(con, spec.table(), fileName, digest.sha256(), digest.size(), runId);
                 }
-                FileIngestResult result = stage(con, spec, mapping, source, fileName, id, runId);
+                FileIngestResult result = stage(con, spec, mapper, source, fileName, id, runId);
                 ExtractFileRegistry.recordCounts(con, id, result.rowsRead(), result.rowsStaged(), result.rowsQuarantined());
+                IngestReconciliation.record(con, runId, format, result);
                 return result;
             }
         });
     }
 
-    private FileIngestResult stage(Connection con, TableSpec spec, HeaderMapping mapping, CsvRecordSource source,
+    private FileIngestResult stage(Connection con, TableSpec spec, RecordMapper mapper, CsvRecordSource source,
                                    String fileName, long extractFileId, long runId) throws SQLException {
         CopyManager copyManager = con.unwrap(PGConnection.class).getCopyAPI();
         CopyStream staging = new CopyStream(copyManager, "COPY " + spec.stagingTable() + " ("
@@ -99,9 +124,9 @@ public final class ExtractFileIngester {
                 COPY staging.deletion (extract_file_id, line_no, table_name, source_system, source_id)
                 FROM STDIN (FORMAT text)""", STAGING_CHUNK_CHARS);
         String[] deletionTail = {spec.table(), null, null};
-        RowConverter converter = new RowConverter(spec, mapping, settings.defaultSourceSystem(), settings.zone());
         String[] quarantineTail = {spec.table(), fileName, null, null, null};
         List<String> samples = new ArrayList<>(SAMPLE_REASONS);
+        SkipTally skipped = new SkipTally();
         long read = 0;
         long bad = 0;
         int waitingSide = 0; // quarantine and deletion rows waiting while the staging COPY runs
@@ -109,7 +134,7 @@ public final class ExtractFileIngester {
         try {
             while (source.next()) {
                 read++;
-                switch (converter.convert(source.fields())) {
+                switch (mapper.convert(source.fields())) {
                     case RowConverter.Good good -> {
                         CopyText.appendRow(staging.buffer(), extractFileId, source.lineNo(), good.values());
                         staging.flushIfFull();
@@ -125,6 +150,7 @@ public final class ExtractFileIngester {
                             waitingSide = 0;
                         }
                     }
+                    case RowConverter.Skipped(String reason) -> skipped.add(reason);
                     case RowConverter.Bad(String reason) -> {
                         bad++;
                         if (samples.size() < SAMPLE_REASONS) {
@@ -157,10 +183,11 @@ public final class ExtractFileIngester {
         }
         // deletion rows count as staged: they are good rows, waiting in staging.deletion for the normaliser
         long good = staging.rowsCopied() + deletions.rowsCopied();
-        log.info("{}: {} rows read, {} staged{}, {} quarantined in {} ms ({} rows/s)", fileName, read, good,
-                deletions.rowsCopied() > 0 ? " (" + deletions.rowsCopied() + " deletions)" : "", bad,
+        log.info("{}: {} rows read, {} staged{}, {} quarantined, {} skipped in {} ms ({} rows/s)", fileName, read, good,
+                deletions.rowsCopied() > 0 ? " (" + deletions.rowsCopied() + " deletions)" : "", bad, skipped.total(),
                 (System.nanoTime() - started) / 1_000_000, rate(read, started));
-        return new FileIngestResult(spec.table(), fileName, extractFileId, read, good, bad, false, samples);
+        return new FileIngestResult(spec.table(), fileName, extractFileId, read, good, bad, false, samples,
+                skipped.total(), skipped.byReason());
     }
 
     private static long rate(long rows, long startedNanos) {

@@ -52,6 +52,7 @@ final class ExtractFileRegistry {
         update(con, "DELETE FROM " + spec.stagingTable() + " WHERE extract_file_id = ?", id);
         update(con, "DELETE FROM staging.deletion WHERE extract_file_id = ?", id);
         update(con, "DELETE FROM qi.quarantine WHERE extract_file_id = ?", id);
+        update(con, "DELETE FROM qi.ingest_reconciliation WHERE extract_file_id = ?", id);
         try (PreparedStatement ps = con.prepareStatement("""
                 UPDATE qi.extract_file SET file_name = ?, run_id = ?, rows_read = 0, rows_staged = 0,
                        rows_quarantined = 0, rows_loaded = 0, staged_at = now()

@@ -8,7 +8,7 @@ import java.util.List;
  * Converts and validates one CSV record against a {@link TableSpec}: either the staging values (source
  * system, source id, then the spec columns) or a reason naming every bad column and what is wrong.
  */
-public final class RowConverter {
+public final class RowConverter implements RecordMapper {
 
     /** What became of one record. */
     public sealed interface Outcome {}
@@ -22,6 +22,9 @@ public final class RowConverter {
     /** Why the record is quarantined. */
     public record Bad(String reason) implements Outcome {}
 
+    /** A well-formed source record that deliberately has no place in the warehouse, and why (for reconciliation). */
+    public record Skipped(String reason) implements Outcome {}
+
     private final TableSpec spec;
     private final HeaderMapping mapping;
     private final String defaultSourceSystem;
@@ -34,6 +37,7 @@ public final class RowConverter {
         this.zone = zone;
     }
 
+    @Override
     public Outcome convert(List<String> fields) {
         if (fields.size() != mapping.headerSize()) {
             return new Bad("record has " + fields.size() + " field(s) but the header has " + mapping.headerSize());

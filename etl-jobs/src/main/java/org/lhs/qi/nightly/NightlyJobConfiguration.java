@@ -5,6 +5,8 @@ import org.lhs.qi.compute.IndicatorComputer;
 import org.lhs.qi.config.QiProperties;
 import org.lhs.qi.ingest.ErrorRatePolicy;
 import org.lhs.qi.ingest.ExtractFileIngester;
+import org.lhs.qi.ingest.fhir.FhirImporter;
+import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.quality.DataQualityGate;
 import org.lhs.qi.report.ScorecardRenderer;
@@ -40,6 +42,17 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    SyntheaImporter syntheaImporter(ExtractFileIngester ingester, DataSource dataSource, QiProperties properties) {
+        return new SyntheaImporter(ingester, dataSource,
+                new IngestSettings(properties.sourceSystem(), properties.timeZone()));
+    }
+
+    @Bean
+    FhirImporter fhirImporter(DataSource dataSource, QiProperties properties) {
+        return new FhirImporter(dataSource, new IngestSettings(properties.sourceSystem(), properties.timeZone()));
+    }
+
+    @Bean
     WarehouseNormaliser warehouseNormaliser(DataSource dataSource) {
         return new WarehouseNormaliser(dataSource);
     }
@@ -69,8 +82,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet ingestExtractTasklet(ExtractFileIngester ingester) {
-        return new IngestExtractTasklet(ingester);
+    Tasklet ingestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter syntheaImporter,
+                                 FhirImporter fhirImporter) {
+        return new IngestExtractTasklet(ingester, syntheaImporter, fhirImporter);
     }
 
     @Bean

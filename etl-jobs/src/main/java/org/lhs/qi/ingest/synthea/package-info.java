@@ -1,0 +1,2 @@
+/** Import of Synthea CSV exports into the canonical staging tables, with per-file reconciliation. */
+package org.lhs.qi.ingest.synthea;
