@@ -318,6 +318,8 @@ final class FhirResourceMapper {
             }
             case RowConverter.Bad b -> b.reason();
             case RowConverter.Skipped s -> "SKIP:" + s.reason();
+            // FHIR resources never carry the canonical `deleted` flag; a deletion here would be a mapping bug
+            case RowConverter.Deletion d -> "deletions are not supported in FHIR imports";
         };
     }
 }
