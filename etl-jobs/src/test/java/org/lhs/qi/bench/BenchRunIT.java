@@ -28,7 +28,7 @@ class BenchRunIT {
         Map<String, Metric> byName = metrics.stream().collect(Collectors.toMap(Metric::name, m -> m));
 
         assertThat(byName.keySet().stream().filter(n -> n.startsWith("step.")).toList()).containsExactlyInAnyOrder(
-                "step.ingestExtractStep", "step.checkExtractStep", "step.normaliseWarehouseStep",
+                "step.ingestExtractStep", "step.checkExtractStep", "step.normaliseWarehouseStep", "step.checkDataQualityStep",
                 "step.computeIndicatorsStep", "step.summariseResultsStep", "step.renderReportsStep",
                 "step.publishManifestStep");
         long definitions;
