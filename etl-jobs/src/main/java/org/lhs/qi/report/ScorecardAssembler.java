@@ -75,6 +75,7 @@ public final class ScorecardAssembler {
         private final ResultRow latest;
         private final TargetStatus status;
         private final Trend trend;
+        private final SpcStatus spc;
 
         IndicatorContext(IndicatorInfo indicator, List<ResultRow> rows, List<ResultRow> yearRows, String audience,
                 List<LocalDate> months) {
@@ -90,6 +91,7 @@ public final class ScorecardAssembler {
             this.status = TargetStatus.evaluate(latest == null ? null : latest.rate(), indicator.target(),
                     indicator.improvement());
             this.trend = Trend.of(List.copyOf(audienceOverall.values()), indicator.scoring(), indicator.improvement());
+            this.spc = SpcStatus.of(List.copyOf(audienceOverall.values()), indicator.improvement());
         }
 
         private Map<LocalDate, ResultRow> overallBySite(String siteKey) {
@@ -111,7 +113,8 @@ public final class ScorecardAssembler {
         SummaryRow summaryRow() {
             return new SummaryRow(indicator.domain().label(), indicator.title(), latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
-                    indicator.improvement().label(), trend.label(), trend.direction().name());
+                    indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
+                    spc.code().name());
         }
 
         IndicatorPage page(boolean organisationWide) {
@@ -145,8 +148,8 @@ public final class ScorecardAssembler {
             return new IndicatorPage(indicator.id(), indicator.title(), indicator.domain().label(),
                     indicator.plainDefinition(), latestLabel, latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
-                    indicator.improvement().label(), trend.label(), trend.direction().name(),
-                    chart(organisationWide), format.numeratorHeading(), format.denominatorHeading(),
+                    indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
+                    spc.code().name(), chart(), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
                     "Equity by patient group, " + comparisonLabel + unitNote(), equity,
                     "Sites, " + comparisonLabel + unitNote(), sites);
@@ -166,25 +169,44 @@ public final class ScorecardAssembler {
                     format.interval(r.ciLow(), r.ciHigh()), rowStatus.symbol(), rowStatus.name(), false);
         }
 
-        ChartData chart(boolean organisationWide) {
-            List<ChartData.Series> series = new ArrayList<>();
-            String primaryName = organisationWide ? "Organisation" : rows.stream()
+        /** The audience's control chart: its own rates, centre line, limits and special-cause marks. */
+        ChartData chart() {
+            String primaryName = audience.equals(ScorecardRequest.ALL) ? "Organisation" : rows.stream()
                     .filter(r -> r.siteKey().equals(audience)).map(ResultRow::siteName).findFirst().orElse(audience);
-            series.add(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
-            if (organisationWide) {
-                rows.stream().filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL))
-                        .map(r -> Map.entry(r.siteKey(), r.siteName())).distinct()
-                        .sorted(Map.Entry.comparingByKey())
-                        .forEach(site -> series.add(series(site.getValue(), overallBySite(site.getKey()),
-                                ChartData.Emphasis.SITE)));
-            } else {
-                series.add(series("Organisation", overallBySite(ScorecardRequest.ALL), ChartData.Emphasis.COMPARISON));
-            }
+            List<ChartData.Series> series = List.of(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
             Double target = format.chartValue(indicator.target());
             String targetLabel = indicator.target() == null ? null
                     : "Target " + format.target(indicator.target(), indicator.improvement());
             return new ChartData(format.axisLabel(), months.stream().map(SHORT_MONTH::format).toList(), series, target,
-                    targetLabel);
+                    targetLabel, control());
+        }
+
+        /** Centre, limits and marks of the stored chart; null when no month has one. */
+        private ChartData.Control control() {
+            List<Double> centre = new ArrayList<>();
+            List<Double> lower = new ArrayList<>();
+            List<Double> upper = new ArrayList<>();
+            List<ChartData.Mark> marks = new ArrayList<>();
+            for (LocalDate m : months) {
+                ResultRow r = audienceOverall.get(m);
+                boolean charted = r != null && !r.suppressed() && r.spcCentre() != null;
+                centre.add(charted ? format.chartValue(r.spcCentre()) : null);
+                lower.add(charted ? format.chartValue(r.spcLower()) : null);
+                upper.add(charted ? format.chartValue(r.spcUpper()) : null);
+                marks.add(charted && r.spcSignals() != null ? mark(r.spcSide()) : null);
+            }
+            if (centre.stream().allMatch(Objects::isNull)) {
+                return null;
+            }
+            return new ChartData.Control(centre, lower, upper, marks);
+        }
+
+        private ChartData.Mark mark(String side) {
+            if (side == null) {
+                return ChartData.Mark.UNDIRECTED;
+            }
+            boolean better = "up".equals(side) ? indicator.improvement().better(0, 1) : indicator.improvement().better(1, 0);
+            return better ? ChartData.Mark.BETTER : ChartData.Mark.WORSE;
         }
 
         private ChartData.Series series(String name, Map<LocalDate, ResultRow> byMonth, ChartData.Emphasis emphasis) {

@@ -16,12 +16,13 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
 
     /** One line of the summary table; {@code statusCode}/{@code trendCode} drive the colours. */
     public record SummaryRow(String domain, String title, String latestRate, String interval, String target,
-            String status, String statusCode, String direction, String trend, String trendCode) {}
+            String status, String statusCode, String direction, String trend, String trendCode, String spc,
+            String spcCode) {}
 
     /** One page per indicator. */
     public record IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
             String latestRate, String interval, String target, String status, String statusCode, String direction,
-            String trend, String trendCode, ChartData chart, String numeratorHeading, String denominatorHeading,
+            String trend, String trendCode, String spc, String spcCode, ChartData chart, String numeratorHeading, String denominatorHeading,
             String monthsTitle, List<TableRow> months, String equityTitle, List<TableRow> equity,
             String sitesTitle, List<TableRow> sites) {
 

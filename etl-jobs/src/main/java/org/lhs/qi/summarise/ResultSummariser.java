@@ -3,7 +3,9 @@ package org.lhs.qi.summarise;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.lhs.qi.stats.SuppressionRule;
@@ -53,10 +55,28 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        for (CellCounts c : cells) {
-            insert(businessDate, indicator, calculator.calculate(indicator, c), runId);
+        List<ResultCell> results = cells.stream().map(c -> calculator.calculate(indicator, c)).toList();
+        Map<String, Map<LocalDate, SpcPoint>> spc = spc(indicator, results);
+        for (ResultCell r : results) {
+            CellCounts c = r.counts();
+            SpcPoint point = spcEligible(c)
+                    ? spc.getOrDefault(c.siteKey(), Map.of()).get(c.periodStart()) : null;
+            insert(businessDate, indicator, r, point, runId);
         }
         return cells.size();
+    }
+
+    /** Control charts of the monthly overall cells, one per site key (incl. ALL). */
+    static Map<String, Map<LocalDate, SpcPoint>> spc(IndicatorScoring indicator, List<ResultCell> results) {
+        Map<String, List<ResultCell>> bySite = results.stream().filter(r -> spcEligible(r.counts()))
+                .collect(Collectors.groupingBy(r -> r.counts().siteKey()));
+        Map<String, Map<LocalDate, SpcPoint>> out = new HashMap<>();
+        bySite.forEach((site, cells) -> out.put(site, SpcAssembler.chart(indicator, cells)));
+        return out;
+    }
+
+    private static boolean spcEligible(CellCounts c) {
+        return "month".equals(c.periodKind()) && "overall".equals(c.stratifier());
     }
 
     /** One pass over the members: each member is counted once overall and once per stratifier. */
@@ -102,15 +122,17 @@ public final class ResultSummariser {
                 rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"));
     }
 
-    private void insert(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
+    private void insert(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, SpcPoint spc, long runId) {
         CellCounts c = r.counts();
         jdbc.sql("""
                 INSERT INTO qi.result (business_date, indicator_id, period_kind, period_start, period_end, site_key, site_name,
                     stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
                     numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
-                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
+                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id,
+                    spc_chart, spc_centre, spc_lower, spc_upper, spc_signals, spc_side)
                 VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
-                    :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""")
+                    :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run,
+                    :chart, :centre, :lower, :upper, :signals, :side)""")
                 .param("bd", businessDate).param("ind", indicator.indicatorId())
                 .param("kind", c.periodKind()).param("ps", c.periodStart()).param("pe", c.periodEnd())
                 .param("sk", c.siteKey()).param("sn", c.siteName())
@@ -122,6 +144,12 @@ public final class ResultSummariser {
                 .param("method", r.ciMethod()).param("sup", r.suppressed()).param("reason", r.suppressionReason())
                 .param("target", indicator.target()).param("meets", r.meetsTarget())
                 .param("ver", indicator.version()).param("hash", indicator.contentHash()).param("run", runId)
+                .param("chart", spc == null ? null : spc.chart())
+                .param("centre", spc == null ? null : spc.centre())
+                .param("lower", spc == null ? null : spc.lower())
+                .param("upper", spc == null ? null : spc.upper())
+                .param("signals", spc == null ? null : spc.signals())
+                .param("side", spc == null ? null : spc.side())
                 .update();
     }
 }
