@@ -130,12 +130,18 @@ public final class ScorecardAssembler {
             String comparisonLabel = year
                     ? "last 12 months (" + MONTH.format(months.getFirst()) + " – " + MONTH.format(latestMonth) + ")"
                     : MONTH.format(latestMonth);
-            List<TableRow> equity = comparison.stream()
-                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier()))
+            List<ResultRow> strata = comparison.stream()
+                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier())).toList();
+            Map<String, Map<String, EquityComparison.Result>> disparities = new java.util.HashMap<>();
+            strata.stream().collect(Collectors.groupingBy(ResultRow::stratifier)).forEach((stratifier, groups) ->
+                    disparities.put(stratifier, EquityComparison.compare(groups, indicator.scoring(),
+                            indicator.improvement())));
+            List<TableRow> equity = strata.stream()
                     .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
                             .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
                             .thenComparing(ResultRow::stratum))
-                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r))
+                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r)
+                            .withComparison(r.suppressed() ? null : disparities.get(r.stratifier()).get(r.stratum())))
                     .toList();
             List<TableRow> sites = organisationWide
                     ? comparison.stream()

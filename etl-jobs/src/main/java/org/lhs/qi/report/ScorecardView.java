@@ -35,8 +35,23 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
 
     /**
      * A row of the monthly, equity or site table. When {@code suppressed}, the counts are blank and
-     * {@code rate} carries the suppression label; {@code status} is the target status as one glyph (✓/✗).
+     * {@code rate} carries the suppression label; {@code status} is the target status as one glyph (✓/✗). Equity rows
+ * carry the rate ratio to the reference group ({@code comparison}) and the disparity flag.
      */
     public record TableRow(String group, String label, String numerator, String denominator, String rate,
-            String interval, String status, String statusCode, boolean suppressed) {}
+            String interval, String status, String statusCode, boolean suppressed, String comparison, String flag,
+            String flagCode) {
+
+        /** A row without a comparison with a reference group. */
+        public TableRow(String group, String label, String numerator, String denominator, String rate,
+                String interval, String status, String statusCode, boolean suppressed) {
+            this(group, label, numerator, denominator, rate, interval, status, statusCode, suppressed, "", "", "SIMILAR");
+        }
+
+        /** This row with an equity comparison. */
+        public TableRow withComparison(EquityComparison.Result c) {
+            return c == null ? this : new TableRow(group, label, numerator, denominator, rate, interval, status,
+                    statusCode, suppressed, c.ratioText(), c.flag(), c.comparison().name());
+        }
+    }
 }
