@@ -158,7 +158,60 @@ public final class ScorecardAssembler {
                     spc.code().name(), chart(), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
                     "Equity by patient group, " + comparisonLabel + unitNote(), equity,
-                    "Sites, " + comparisonLabel + unitNote(), sites);
+                    "Sites, " + comparisonLabel + unitNote(), sites,
+                    organisationWide && year ? funnel(comparison) : null);
+        }
+
+        /**
+         * Funnel of the sites' 12-month rates around the organisation rate with exact 95% and 99.8% limits;
+         * suppressed sites are left out. Null when fewer than 2 sites can be shown.
+         */
+        private FunnelData funnel(List<ResultRow> year) {
+            Scoring scoring = indicator.scoring();
+            ResultRow organisation = year.stream()
+                    .filter(r -> r.overall() && r.siteKey().equals(ScorecardRequest.ALL) && !r.suppressed()
+                            && r.rate() != null)
+                    .findFirst().orElse(null);
+            List<ResultRow> sites = year.stream()
+                    .filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL) && !r.suppressed()
+                            && r.rate() != null && r.rateBase(scoring) > 0)
+                    .sorted(Comparator.comparing(ResultRow::siteKey)).toList();
+            if (organisation == null || sites.size() < 2) {
+                return null;
+            }
+            double multiplier = indicator.multiplier() == null ? 1000 : indicator.multiplier();
+            double target = organisation.rate();
+            double min = sites.stream().mapToDouble(r -> r.rateBase(scoring)).min().orElseThrow();
+            double max = sites.stream().mapToDouble(r -> r.rateBase(scoring)).max().orElseThrow();
+            double from = Math.max(1, 0.5 * min);
+            double to = 1.15 * max;
+            List<Double> sizes = new ArrayList<>();
+            List<Double> l95 = new ArrayList<>();
+            List<Double> u95 = new ArrayList<>();
+            List<Double> l998 = new ArrayList<>();
+            List<Double> u998 = new ArrayList<>();
+            int steps = 60;
+            for (int i = 0; i <= steps; i++) {
+                double n = from + (to - from) * i / steps;
+                org.lhs.qi.stats.funnel.FunnelLimits limits = scoring == Scoring.RATIO
+                        ? org.lhs.qi.stats.funnel.FunnelLimits.forRate(target, n, multiplier)
+                        : org.lhs.qi.stats.funnel.FunnelLimits.forProportion(target, Math.round(n));
+                sizes.add(n);
+                l95.add(format.chartValue(limits.lower95()));
+                u95.add(format.chartValue(limits.upper95()));
+                l998.add(format.chartValue(limits.lower998()));
+                u998.add(format.chartValue(limits.upper998()));
+            }
+            List<FunnelData.Site> points = sites.stream().map(r -> {
+                double n = r.rateBase(scoring);
+                org.lhs.qi.stats.funnel.FunnelLimits limits = scoring == Scoring.RATIO
+                        ? org.lhs.qi.stats.funnel.FunnelLimits.forRate(target, n, multiplier)
+                        : org.lhs.qi.stats.funnel.FunnelLimits.forProportion(target, Math.round(n));
+                boolean outside = limits.at998(r.rate()) != org.lhs.qi.stats.funnel.Position.INSIDE;
+                return new FunnelData.Site(r.siteName(), n, format.chartValue(r.rate()), outside);
+            }).toList();
+            return new FunnelData(scoring == Scoring.RATIO ? "Patient-days" : "Denominator (patients)",
+                    format.axisLabel(), format.chartValue(target), sizes, l95, u95, l998, u998, points);
         }
 
         private String unitNote() {

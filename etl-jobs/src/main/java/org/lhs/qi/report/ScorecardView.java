@@ -19,12 +19,12 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
             String status, String statusCode, String direction, String trend, String trendCode, String spc,
             String spcCode) {}
 
-    /** One page per indicator. */
+    /** One page per indicator; {@code funnel} is null on site reports and when fewer than 2 sites are reportable. */
     public record IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
             String latestRate, String interval, String target, String status, String statusCode, String direction,
             String trend, String trendCode, String spc, String spcCode, ChartData chart, String numeratorHeading, String denominatorHeading,
             String monthsTitle, List<TableRow> months, String equityTitle, List<TableRow> equity,
-            String sitesTitle, List<TableRow> sites) {
+            String sitesTitle, List<TableRow> sites, FunnelData funnel) {
 
         public IndicatorPage {
             months = List.copyOf(months);
