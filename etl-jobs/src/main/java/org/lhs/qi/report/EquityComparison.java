@@ -14,7 +14,7 @@ import org.lhs.qi.stats.equity.GroupRate;
 /**
  * Compares the strata of one stratifier with a reference group, the largest one (by denominator, or by
  * exposure for ratios). Proportions: rate ratio with Katz's interval, flagged by {@link Disparities}
- * (significant rate difference and at least 10% relative). Ratios: rate ratio with the exact conditional
+ * (significant rate difference and at least 10% relative) when the printed ratio interval also excludes 1. Ratios: rate ratio with the exact conditional
  * (binomial) interval, flagged when it excludes 1 and is at least 10% away from 1. Suppressed and
  * {@code unknown} strata are never compared: suppressed ones must not be derivable, unknown is not a group.
  */
@@ -69,9 +69,13 @@ public final class EquityComparison {
             } else if (scoring == Scoring.PROPORTION) {
                 Disparity d = Disparities.compare(new GroupRate(g.stratum(), g.numerator(), g.denominator()),
                         new GroupRate(reference.stratum(), reference.numerator(), reference.denominator()), direction);
+                // the printed ratio interval must agree with the flag: no flag when it includes 1
+                boolean ratioIncludesOne = d.ratioInterval() == null
+                        || d.ratioInterval().low() <= 1 && d.ratioInterval().high() >= 1;
                 out.put(g.stratum(), new Result(g.stratum(), false, d.ratio(),
                         d.ratioInterval() == null ? null : d.ratioInterval().low(),
-                        d.ratioInterval() == null ? null : d.ratioInterval().high(), d.comparison()));
+                        d.ratioInterval() == null ? null : d.ratioInterval().high(),
+                        ratioIncludesOne ? Comparison.SIMILAR : d.comparison()));
             } else {
                 out.put(g.stratum(), rateRatio(g, reference, direction));
             }

@@ -105,6 +105,7 @@ public final class FunnelChart {
             a.setTickLabelPaint(TEXT);
         }
         x.setAutoRangeIncludesZero(true);
+        x.setUpperMargin(0.30); // room for the labels of the largest sites
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(points, x, y, pointRenderer);
         plot.setDataset(1, lines);

@@ -2,6 +2,7 @@ package org.lhs.qi.summarise;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.lhs.qi.stats.spc.ChartPoint;
 import org.lhs.qi.stats.spc.ControlChart;
-import org.lhs.qi.stats.spc.RunChartResult;
 import org.lhs.qi.stats.spc.RunChartRules;
 import org.lhs.qi.stats.spc.Side;
 import org.lhs.qi.stats.spc.Signal;
 import org.lhs.qi.stats.spc.SignalEvent;
 import org.lhs.qi.stats.spc.SpcCharts;
+import org.lhs.qi.stats.spc.SpecialCauseRules;
 
 /**
  * Builds the control chart of one site's monthly overall cells: a p chart for proportions, a u chart for
@@ -27,6 +27,10 @@ import org.lhs.qi.stats.spc.SpcCharts;
  * the binomial/Poisson limits become so narrow that ordinary month-to-month variation would be flagged; with
  * small denominators or no over-dispersion the plain limits are right and Laney would only narrow them.
  * <p>
+ * The centre line and σ_z come from the first {@value #BASELINE_MONTHS} reportable months (the baseline) and the
+ * limits are extended over the later months, as in Provost &amp; Murray's "extended limits": a sustained change in
+ * the recent months then stands out instead of being absorbed into a centre line it helped to move.
+ * <p>
  * Suppressed months are left out of the chart (their points and limits would give away small counts),
  * so the chart is over the reportable months only, and needs at least {@value #MIN_POINTS} of them.
  */
@@ -34,6 +38,8 @@ public final class SpcAssembler {
 
     /** Mean subjects per period above which Laney's adjustment is considered. */
     public static final int LANEY_MIN_MEAN_DENOMINATOR = 1000;
+    /** Months whose pooled rate (and variation) set the centre line and limits. */
+    public static final int BASELINE_MONTHS = 6;
     /** Fewest reportable months for a chart. */
     public static final int MIN_POINTS = 2;
 
@@ -49,26 +55,44 @@ public final class SpcAssembler {
         if (usable.size() < MIN_POINTS) {
             return Map.of();
         }
-        ControlChart chart = controlChart(indicator, usable);
-        RunChartResult run = RunChartRules.anhoej(chart.points().stream().map(ChartPoint::value).toList());
-        List<SignalEvent> events = new ArrayList<>(chart.events());
-        events.addAll(run.events());
-        String type = switch (chart.type()) {
+        // centre and σ_z from the baseline months only, limits extended over the later months
+        ControlChart base = controlChart(indicator, usable.subList(0, Math.min(BASELINE_MONTHS, usable.size())));
+        double multiplier = indicator.isRatio() ? indicator.multiplier() : 1;
+        double centre = base.centre() / multiplier;
+        int k = usable.size();
+        double[] value = new double[k];
+        double[] lower = new double[k];
+        double[] upper = new double[k];
+        for (int i = 0; i < k; i++) {
+            ResultCell c = usable.get(i);
+            double size = indicator.isRatio() ? c.exposure() : c.denominator();
+            double sigma = indicator.isRatio() ? Math.sqrt(centre / size) : Math.sqrt(centre * (1 - centre) / size);
+            double half = 3 * sigma * base.sigmaZ();
+            value[i] = c.numerator() / size * multiplier;
+            lower[i] = Math.max(0, centre - half) * multiplier;
+            upper[i] = (indicator.isRatio() ? centre + half : Math.min(1, centre + half)) * multiplier;
+        }
+        List<SignalEvent> events = new ArrayList<>(
+                SpecialCauseRules.DEFAULT.evaluate(value, base.centre(), lower, upper));
+        events.addAll(RunChartRules.anhoej(Arrays.stream(value).boxed().toList()).events());
+        String type = switch (base.type()) {
             case P -> "p";
             case U -> "u";
             case P_PRIME -> "p-prime";
             case U_PRIME -> "u-prime";
         };
         Map<LocalDate, SpcPoint> out = new LinkedHashMap<>();
-        for (int i = 0; i < usable.size(); i++) {
-            ChartPoint p = chart.points().get(i);
+        for (int i = 0; i < k; i++) {
             Set<Signal> signals = EnumSet.noneOf(Signal.class);
-            signals.addAll(p.signals());
-            signals.addAll(run.signals().get(i));
+            for (SignalEvent e : events) {
+                if (e.first() <= i && i <= e.last()) {
+                    signals.add(e.signal());
+                }
+            }
             String codes = signals.isEmpty() ? null
                     : signals.stream().map(Enum::name).collect(Collectors.joining(","));
             out.put(usable.get(i).counts().periodStart(),
-                    new SpcPoint(type, chart.centre(), p.lower(), p.upper(), codes, side(events, i)));
+                    new SpcPoint(type, base.centre(), lower[i], upper[i], codes, side(events, i)));
         }
         return out;
     }

@@ -37,6 +37,18 @@ class EquityComparisonTest {
     }
 
     @Test
+    void noFlagWhenThePrintedRatioIntervalIncludesOne() {
+        // 2/11 v 60/100: Newcombe's difference interval −0.577..−0.107 excludes 0, but Katz's ratio interval
+        // 0.086..1.072 includes 1, so the table would print "(0.09–1.07)" beside a flag: not flagged
+        List<ResultRow> payer = List.of(row("commercial", 60, 100, null, false), row("self-pay", 2, 11, null, false));
+        EquityComparison.Result selfPay = EquityComparison.compare(payer, Scoring.PROPORTION, Improvement.INCREASE)
+                .get("self-pay");
+        assertEquals(0.08563, selfPay.low(), 1e-5);
+        assertEquals(1.07235, selfPay.high(), 1e-5);
+        assertThat(selfPay.comparison()).isEqualTo(Comparison.SIMILAR);
+    }
+
+    @Test
     void ratiosUseTheExactConditionalInterval() {
         // 30 events in 1,000 days v 20 in 2,000: RR = 3; x1 | 50 ~ Bin(50, p) with p = 30/50 at the estimate
         List<ResultRow> sex = List.of(row("female", 20, 300, 2000.0, false), row("male", 30, 200, 1000.0, false));

@@ -2,6 +2,7 @@ package org.lhs.qi.summarise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +52,7 @@ class ResultSummariserSpcIT {
 
         new ResultSummariser(ds, new SuppressionRule(11), "Org").summarise(BUSINESS_DATE, INDICATOR, 1);
 
-        // centre 37/240 = 0.1541667; σ = √(0.1541667·0.8458333/20) = √(7511/1152000) = 0.0807463; upper = centre + 3σ = 0.3964056
+        // baseline = first 6 months, 12/120: centre 0.10; σ = √(0.1·0.9/20) = 0.0670820; upper = 0.3012461
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT period_start, spc_chart, spc_centre::float8 AS centre, spc_lower::float8 AS lower,
                        spc_upper::float8 AS upper, spc_signals, spc_side
@@ -60,11 +61,10 @@ class ResultSummariserSpcIT {
         assertThat(rows).hasSize(12);
         Map<String, Object> jan = rows.getFirst();
         assertEquals("p", jan.get("spc_chart"));
-        assertEquals(0.1541667, (double) jan.get("centre"), 1e-7);
+        assertEquals(0.10, (double) jan.get("centre"), 1e-12);
         assertEquals(0.0, (double) jan.get("lower"), 1e-12);
-        assertEquals(0.3964056, (double) jan.get("upper"), 1e-7);
-        assertEquals("SHIFT", jan.get("spc_signals"));
-        assertEquals("down", jan.get("spc_side"));
+        assertEquals(0.3012461, (double) jan.get("upper"), 1e-7);
+        assertNull(jan.get("spc_signals"));
         Map<String, Object> dec = rows.getLast();
         assertEquals("OUTSIDE_LIMITS", dec.get("spc_signals"));
         assertEquals("up", dec.get("spc_side"));

@@ -17,10 +17,10 @@ class SpcAssemblerTest {
     private final IndicatorScoring ratio = new IndicatorScoring("r", "1", "h", "ratio", 1000, null, "decrease");
 
     @Test
-    void pChartFlagsSpikeAndShiftByHand() {
-        // 11 months of 10/100 then 40/100: centre 150/1200 = 0.125, σ = √(0.125·0.875/100) = 0.0330719,
-        // limits 0.125 ± 0.0992157 → 0.0257843 .. 0.2242157; month 12 (0.40) is above; months 1-11 form a
-        // shift of 11 below the centre line; the Anhøj median is 0.10, so only one useful point: no run signal.
+    void pChartWithBaselineLimitsFlagsTheSpikeByHand() {
+        // 11 months of 10/100 then 40/100; baseline = first 6 months: centre 0.10, σ = √(0.1·0.9/100) = 0.03,
+        // limits 0.10 ± 0.09 → 0.01 .. 0.19; month 12 (0.40) is above; months on the centre line make no shift;
+        // the Anhøj median is 0.10, so only one useful point: no run signal.
         List<ResultCell> cells = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             cells.add(proportionCell(m, m == 11 ? 40 : 10, 100, false));
@@ -29,14 +29,31 @@ class SpcAssemblerTest {
         assertThat(spc).hasSize(12);
         SpcPoint first = spc.get(JAN);
         assertEquals("p", first.chart());
-        assertEquals(0.125, first.centre(), 1e-12);
-        assertEquals(0.0257843, first.lower(), 1e-7);
-        assertEquals(0.2242157, first.upper(), 1e-7);
-        assertEquals("SHIFT", first.signals());
-        assertEquals("down", first.side());
+        assertEquals(0.10, first.centre(), 1e-12);
+        assertEquals(0.01, first.lower(), 1e-12);
+        assertEquals(0.19, first.upper(), 1e-12);
+        assertNull(first.signals());
+        assertNull(first.side());
         SpcPoint last = spc.get(JAN.plusMonths(11));
         assertEquals("OUTSIDE_LIMITS", last.signals());
         assertEquals("up", last.side());
+    }
+
+    @Test
+    void stepChangeIsANonRandomRunAgainstTheBaseline() {
+        // 6 months of 20/100 then 6 of 30/100: baseline centre 0.20, σ = 0.04, upper 0.32, so no point is outside
+        // and the 6 later months are too few for a shift of 8; but around the median 0.25 the series crosses once,
+        // fewer than the 3 expected by chance (5% quantile of Bin(11, ½)): Anhøj's too-few-crossings signal.
+        List<ResultCell> cells = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            cells.add(proportionCell(m, m < 6 ? 20 : 30, 100, false));
+        }
+        Map<LocalDate, SpcPoint> spc = SpcAssembler.chart(proportion, cells);
+        SpcPoint dec = spc.get(JAN.plusMonths(11));
+        assertEquals(0.20, dec.centre(), 1e-12);
+        assertEquals(0.32, dec.upper(), 1e-12);
+        assertEquals("RUN_FEW_CROSSINGS", dec.signals());
+        assertNull(dec.side());
     }
 
     @Test
