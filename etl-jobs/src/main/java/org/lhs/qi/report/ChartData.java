@@ -10,7 +10,30 @@ import java.util.List;
  * suppressed or missing (the point is then simply absent), and the target as a reference line.
  */
 public record ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
-        String targetLabel) implements Serializable {
+        String targetLabel, Control control) implements Serializable {
+
+    /** A trend chart without control limits. */
+    public ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
+            String targetLabel) {
+        this(valueAxisLabel, months, series, target, targetLabel, null);
+    }
+
+    /** How a special-cause point is marked. */
+    public enum Mark { BETTER, WORSE, UNDIRECTED }
+
+    /**
+     * The control chart of the first series: centre line and 3σ limits per month on the chart scale (null
+     * where the month has no chart point) and the special-cause mark of each month (null when none).
+     */
+    public record Control(List<Double> centre, List<Double> lower, List<Double> upper,
+            List<Mark> marks) implements Serializable {
+        public Control {
+            centre = Collections.unmodifiableList(new ArrayList<>(centre));
+            lower = Collections.unmodifiableList(new ArrayList<>(lower));
+            upper = Collections.unmodifiableList(new ArrayList<>(upper));
+            marks = Collections.unmodifiableList(new ArrayList<>(marks));
+        }
+    }
 
     /** All series with the target appended as a flat dashed series, so it appears in the legend. */
     public List<Series> seriesWithTarget() {

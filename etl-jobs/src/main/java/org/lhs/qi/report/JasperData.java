@@ -35,6 +35,7 @@ final class JasperData {
     private static Object convert(Object value) {
         return switch (value) {
             case ChartData chart -> new ChartRenderable(chart);
+            case FunnelData funnel -> new FunnelRenderable(funnel);
             case Record r -> toMap(r);
             case List<?> list -> list.stream().map(JasperData::convert).toList();
             case null, default -> value;

@@ -4,11 +4,21 @@ import java.time.LocalDate;
 
 /**
  * One {@code qi.result} cell. For ratios {@code exposure} is the rate's denominator (e.g. patient-days);
- * rate and interval are null when the cell is suppressed or undefined.
+ * rate and interval are null when the cell is suppressed or undefined. The {@code spc*} values are those of the
+ * monthly overall cells' control chart (centre and limits on the stored rate scale), else null.
  */
 public record ResultRow(String indicatorId, LocalDate periodStart, String siteKey, String siteName,
         String stratifier, String stratum, long numerator, long denominator, Double exposure,
-        Double rate, Double ciLow, Double ciHigh, boolean suppressed) {
+        Double rate, Double ciLow, Double ciHigh, boolean suppressed, Double spcCentre, Double spcLower,
+        Double spcUpper, String spcSignals, String spcSide) {
+
+    /** A row without control-chart values (stratified, 12-month or suppressed cells). */
+    public ResultRow(String indicatorId, LocalDate periodStart, String siteKey, String siteName, String stratifier,
+            String stratum, long numerator, long denominator, Double exposure, Double rate, Double ciLow,
+            Double ciHigh, boolean suppressed) {
+        this(indicatorId, periodStart, siteKey, siteName, stratifier, stratum, numerator, denominator, exposure, rate,
+                ciLow, ciHigh, suppressed, null, null, null, null, null);
+    }
 
     /** The stratifier value of the un-stratified row. */
     public static final String OVERALL = "overall";

@@ -75,6 +75,7 @@ public final class ScorecardAssembler {
         private final ResultRow latest;
         private final TargetStatus status;
         private final Trend trend;
+        private final SpcStatus spc;
 
         IndicatorContext(IndicatorInfo indicator, List<ResultRow> rows, List<ResultRow> yearRows, String audience,
                 List<LocalDate> months) {
@@ -90,6 +91,7 @@ public final class ScorecardAssembler {
             this.status = TargetStatus.evaluate(latest == null ? null : latest.rate(), indicator.target(),
                     indicator.improvement());
             this.trend = Trend.of(List.copyOf(audienceOverall.values()), indicator.scoring(), indicator.improvement());
+            this.spc = SpcStatus.of(List.copyOf(audienceOverall.values()), indicator.improvement());
         }
 
         private Map<LocalDate, ResultRow> overallBySite(String siteKey) {
@@ -111,7 +113,8 @@ public final class ScorecardAssembler {
         SummaryRow summaryRow() {
             return new SummaryRow(indicator.domain().label(), indicator.title(), latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
-                    indicator.improvement().label(), trend.label(), trend.direction().name());
+                    indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
+                    spc.code().name());
         }
 
         IndicatorPage page(boolean organisationWide) {
@@ -127,12 +130,18 @@ public final class ScorecardAssembler {
             String comparisonLabel = year
                     ? "last 12 months (" + MONTH.format(months.getFirst()) + " – " + MONTH.format(latestMonth) + ")"
                     : MONTH.format(latestMonth);
-            List<TableRow> equity = comparison.stream()
-                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier()))
+            List<ResultRow> strata = comparison.stream()
+                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier())).toList();
+            Map<String, Map<String, EquityComparison.Result>> disparities = new java.util.HashMap<>();
+            strata.stream().collect(Collectors.groupingBy(ResultRow::stratifier)).forEach((stratifier, groups) ->
+                    disparities.put(stratifier, EquityComparison.compare(groups, indicator.scoring(),
+                            indicator.improvement())));
+            List<TableRow> equity = strata.stream()
                     .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
                             .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
                             .thenComparing(ResultRow::stratum))
-                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r))
+                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r)
+                            .withComparison(r.suppressed() ? null : disparities.get(r.stratifier()).get(r.stratum())))
                     .toList();
             List<TableRow> sites = organisationWide
                     ? comparison.stream()
@@ -145,11 +154,64 @@ public final class ScorecardAssembler {
             return new IndicatorPage(indicator.id(), indicator.title(), indicator.domain().label(),
                     indicator.plainDefinition(), latestLabel, latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
-                    indicator.improvement().label(), trend.label(), trend.direction().name(),
-                    chart(organisationWide), format.numeratorHeading(), format.denominatorHeading(),
+                    indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
+                    spc.code().name(), chart(), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
                     "Equity by patient group, " + comparisonLabel + unitNote(), equity,
-                    "Sites, " + comparisonLabel + unitNote(), sites);
+                    "Sites, " + comparisonLabel + unitNote(), sites,
+                    organisationWide && year ? funnel(comparison) : null);
+        }
+
+        /**
+         * Funnel of the sites' 12-month rates around the organisation rate with exact 95% and 99.8% limits;
+         * suppressed sites are left out. Null when fewer than 2 sites can be shown.
+         */
+        private FunnelData funnel(List<ResultRow> year) {
+            Scoring scoring = indicator.scoring();
+            ResultRow organisation = year.stream()
+                    .filter(r -> r.overall() && r.siteKey().equals(ScorecardRequest.ALL) && !r.suppressed()
+                            && r.rate() != null)
+                    .findFirst().orElse(null);
+            List<ResultRow> sites = year.stream()
+                    .filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL) && !r.suppressed()
+                            && r.rate() != null && r.rateBase(scoring) > 0)
+                    .sorted(Comparator.comparing(ResultRow::siteKey)).toList();
+            if (organisation == null || sites.size() < 2) {
+                return null;
+            }
+            double multiplier = indicator.multiplier() == null ? 1000 : indicator.multiplier();
+            double target = organisation.rate();
+            double min = sites.stream().mapToDouble(r -> r.rateBase(scoring)).min().orElseThrow();
+            double max = sites.stream().mapToDouble(r -> r.rateBase(scoring)).max().orElseThrow();
+            double from = Math.max(1, 0.5 * min);
+            double to = 1.15 * max;
+            List<Double> sizes = new ArrayList<>();
+            List<Double> l95 = new ArrayList<>();
+            List<Double> u95 = new ArrayList<>();
+            List<Double> l998 = new ArrayList<>();
+            List<Double> u998 = new ArrayList<>();
+            int steps = 60;
+            for (int i = 0; i <= steps; i++) {
+                double n = from + (to - from) * i / steps;
+                org.lhs.qi.stats.funnel.FunnelLimits limits = scoring == Scoring.RATIO
+                        ? org.lhs.qi.stats.funnel.FunnelLimits.forRate(target, n, multiplier)
+                        : org.lhs.qi.stats.funnel.FunnelLimits.forProportion(target, Math.round(n));
+                sizes.add(n);
+                l95.add(format.chartValue(limits.lower95()));
+                u95.add(format.chartValue(limits.upper95()));
+                l998.add(format.chartValue(limits.lower998()));
+                u998.add(format.chartValue(limits.upper998()));
+            }
+            List<FunnelData.Site> points = sites.stream().map(r -> {
+                double n = r.rateBase(scoring);
+                org.lhs.qi.stats.funnel.FunnelLimits limits = scoring == Scoring.RATIO
+                        ? org.lhs.qi.stats.funnel.FunnelLimits.forRate(target, n, multiplier)
+                        : org.lhs.qi.stats.funnel.FunnelLimits.forProportion(target, Math.round(n));
+                boolean outside = limits.at998(r.rate()) != org.lhs.qi.stats.funnel.Position.INSIDE;
+                return new FunnelData.Site(r.siteName(), n, format.chartValue(r.rate()), outside);
+            }).toList();
+            return new FunnelData(scoring == Scoring.RATIO ? "Patient-days" : "Denominator (patients)",
+                    format.axisLabel(), format.chartValue(target), sizes, l95, u95, l998, u998, points);
         }
 
         private String unitNote() {
@@ -166,25 +228,44 @@ public final class ScorecardAssembler {
                     format.interval(r.ciLow(), r.ciHigh()), rowStatus.symbol(), rowStatus.name(), false);
         }
 
-        ChartData chart(boolean organisationWide) {
-            List<ChartData.Series> series = new ArrayList<>();
-            String primaryName = organisationWide ? "Organisation" : rows.stream()
+        /** The audience's control chart: its own rates, centre line, limits and special-cause marks. */
+        ChartData chart() {
+            String primaryName = audience.equals(ScorecardRequest.ALL) ? "Organisation" : rows.stream()
                     .filter(r -> r.siteKey().equals(audience)).map(ResultRow::siteName).findFirst().orElse(audience);
-            series.add(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
-            if (organisationWide) {
-                rows.stream().filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL))
-                        .map(r -> Map.entry(r.siteKey(), r.siteName())).distinct()
-                        .sorted(Map.Entry.comparingByKey())
-                        .forEach(site -> series.add(series(site.getValue(), overallBySite(site.getKey()),
-                                ChartData.Emphasis.SITE)));
-            } else {
-                series.add(series("Organisation", overallBySite(ScorecardRequest.ALL), ChartData.Emphasis.COMPARISON));
-            }
+            List<ChartData.Series> series = List.of(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
             Double target = format.chartValue(indicator.target());
             String targetLabel = indicator.target() == null ? null
                     : "Target " + format.target(indicator.target(), indicator.improvement());
             return new ChartData(format.axisLabel(), months.stream().map(SHORT_MONTH::format).toList(), series, target,
-                    targetLabel);
+                    targetLabel, control());
+        }
+
+        /** Centre, limits and marks of the stored chart; null when no month has one. */
+        private ChartData.Control control() {
+            List<Double> centre = new ArrayList<>();
+            List<Double> lower = new ArrayList<>();
+            List<Double> upper = new ArrayList<>();
+            List<ChartData.Mark> marks = new ArrayList<>();
+            for (LocalDate m : months) {
+                ResultRow r = audienceOverall.get(m);
+                boolean charted = r != null && !r.suppressed() && r.spcCentre() != null;
+                centre.add(charted ? format.chartValue(r.spcCentre()) : null);
+                lower.add(charted ? format.chartValue(r.spcLower()) : null);
+                upper.add(charted ? format.chartValue(r.spcUpper()) : null);
+                marks.add(charted && r.spcSignals() != null ? mark(r.spcSide()) : null);
+            }
+            if (centre.stream().allMatch(Objects::isNull)) {
+                return null;
+            }
+            return new ChartData.Control(centre, lower, upper, marks);
+        }
+
+        private ChartData.Mark mark(String side) {
+            if (side == null) {
+                return ChartData.Mark.UNDIRECTED;
+            }
+            boolean better = "up".equals(side) ? indicator.improvement().better(0, 1) : indicator.improvement().better(1, 0);
+            return better ? ChartData.Mark.BETTER : ChartData.Mark.WORSE;
         }
 
         private ChartData.Series series(String name, Map<LocalDate, ResultRow> byMonth, ChartData.Emphasis emphasis) {

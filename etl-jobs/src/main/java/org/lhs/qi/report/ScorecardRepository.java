@@ -31,7 +31,8 @@ public final class ScorecardRepository {
     private List<ResultRow> rows(LocalDate businessDate, String audience, String kind) {
         return jdbc.sql("""
                 SELECT indicator_id, period_start, site_key, site_name, stratifier, stratum, numerator, denominator,
-                       exposure, rate, ci_low, ci_high, suppressed
+                       exposure, rate, ci_low, ci_high, suppressed, spc_centre, spc_lower, spc_upper,
+                       spc_signals, spc_side
                 FROM qi.result
                 WHERE business_date = :businessDate AND period_kind = :kind
                   AND (site_key = :audience
@@ -45,7 +46,8 @@ public final class ScorecardRepository {
                         rs.getString("site_name"), rs.getString("stratifier"), rs.getString("stratum"),
                         rs.getLong("numerator"), rs.getLong("denominator"), decimal(rs, "exposure"),
                         decimal(rs, "rate"), decimal(rs, "ci_low"), decimal(rs, "ci_high"),
-                        rs.getBoolean("suppressed")))
+                        rs.getBoolean("suppressed"), decimal(rs, "spc_centre"), decimal(rs, "spc_lower"),
+                        decimal(rs, "spc_upper"), rs.getString("spc_signals"), rs.getString("spc_side")))
                 .list();
     }
 

@@ -15,6 +15,8 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.CategoryStepRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -22,9 +24,10 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Draws an indicator's 12-month trend with JFreeChart: the audience's line emphasised, comparison lines
- * quieter, the target as a dashed reference line. Built in code rather than as a JRXML chart so that
- * gaps for suppressed months, the target line and the styling are fully under our control.
+ * Draws an indicator's 12-month control chart with JFreeChart: the audience's rate line, the target as a
+ * dashed reference line, and (when the summarise step stored a chart) the centre line, the per-month 3σ limits
+ * as step lines and the special-cause months as coloured markers; comparison lines, when given, are
+ * quieter. Built in code rather than as a JRXML chart so that gaps for suppressed months, the target line and the styling are fully under our control.
  */
 public final class TrendChart {
 
@@ -32,6 +35,11 @@ public final class TrendChart {
     private static final Color PRIMARY = new Color(0x1F4E79);
     private static final Color COMPARISON = new Color(0x8C8C8C);
     private static final Color TARGET = new Color(0xC0392B);
+    private static final Color CENTRE = new Color(0x4D4D4D);
+    private static final Color LIMIT = new Color(0x7F8C99);
+    /** Special-cause colours (as in NHS "Making data count"): orange for concern, blue for improvement. */
+    private static final Color WORSE = new Color(0xE66100);
+    private static final Color BETTER = new Color(0x1F78B4);
     private static final Color GRID = new Color(0xE3E3E3);
     private static final Color TEXT = new Color(0x333333);
     /** Okabe–Ito colours: distinguishable with colour-vision deficiency. */
@@ -85,6 +93,9 @@ public final class TrendChart {
         values.setRange(range[0], range[1]);
 
         CategoryPlot plot = new CategoryPlot(dataset, months, values, renderer);
+        if (data.control() != null) {
+            addControl(plot, data);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
@@ -106,12 +117,72 @@ public final class TrendChart {
     }
 
     /**
+     * Adds the centre line and 3σ limits as step lines and the special-cause
+     * points as large markers (drawn over them): orange for worse, blue for better, grey without direction.
+     */
+    private static void addControl(CategoryPlot plot, ChartData data) {
+        ChartData.Control control = data.control();
+        List<String> labels = data.months();
+        DefaultCategoryDataset limits = new DefaultCategoryDataset();
+        for (int i = 0; i < labels.size(); i++) {
+            limits.addValue(control.centre().get(i), "Centre line", labels.get(i));
+            limits.addValue(control.upper().get(i), "3σ control limits", labels.get(i));
+            limits.addValue(control.lower().get(i), "lower limit", labels.get(i));
+        }
+        CategoryStepRenderer steps = new CategoryStepRenderer(false);
+        steps.setSeriesPaint(0, CENTRE);
+        steps.setSeriesStroke(0, new BasicStroke(1.0f));
+        steps.setSeriesPaint(1, LIMIT);
+        steps.setSeriesStroke(1, dashed(0.9f, 3f));
+        steps.setSeriesPaint(2, LIMIT);
+        steps.setSeriesStroke(2, dashed(0.9f, 3f));
+        steps.setSeriesVisibleInLegend(2, false);
+
+        DefaultCategoryDataset marks = new DefaultCategoryDataset();
+        List<Double> rates = data.series().getFirst().values();
+        List<ChartData.Mark> present = control.marks().stream().filter(Objects::nonNull).distinct().sorted().toList();
+        for (ChartData.Mark mark : present) {
+            for (int i = 0; i < labels.size(); i++) {
+                marks.addValue(mark == control.marks().get(i) ? rates.get(i) : null, markLabel(mark), labels.get(i));
+            }
+        }
+        LineAndShapeRenderer markers = new LineAndShapeRenderer(false, true);
+        for (int i = 0; i < present.size(); i++) {
+            Color colour = switch (present.get(i)) {
+                case WORSE -> WORSE;
+                case BETTER -> BETTER;
+                case UNDIRECTED -> COMPARISON;
+            };
+            markers.setSeriesPaint(i, colour);
+            markers.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4.5, -4.5, 9, 9));
+        }
+        plot.setDataset(1, limits);
+        plot.setRenderer(1, steps);
+        plot.setDataset(2, marks);
+        plot.setRenderer(2, markers);
+        // rates, then the thin limits, then the markers on top (and the legend in that order)
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    }
+
+    private static String markLabel(ChartData.Mark mark) {
+        return switch (mark) {
+            case WORSE -> "Special cause (worse)";
+            case BETTER -> "Special cause (better)";
+            case UNDIRECTED -> "Special cause";
+        };
+    }
+
+    /**
      * The value axis range {low, high}: all values and the target with some air, widened so that a span
      * under a quarter of the maximum is not blown up into dramatic swings, rounded to a tick step, never below 0.
      */
     static double[] valueRange(ChartData data) {
-        double[] values = data.seriesWithTarget().stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).toArray();
+        java.util.stream.Stream<Double> all = data.seriesWithTarget().stream().flatMap(s -> s.values().stream());
+        if (data.control() != null) {
+            all = java.util.stream.Stream.of(all, data.control().centre().stream(), data.control().upper().stream(),
+                    data.control().lower().stream()).flatMap(x -> x);
+        }
+        double[] values = all.filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
         if (values.length == 0) {
             return new double[] {0, 1};
         }

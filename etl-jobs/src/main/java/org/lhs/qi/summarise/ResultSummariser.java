@@ -2,8 +2,11 @@ package org.lhs.qi.summarise;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.lhs.qi.stats.SuppressionRule;
@@ -58,11 +61,31 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        SqlParameterSource[] rows = cells.stream()
-                .map(c -> row(businessDate, indicator, calculator.calculate(indicator, c), runId))
+        List<ResultCell> results = cells.stream().map(c -> calculator.calculate(indicator, c)).toList();
+        Map<String, Map<LocalDate, SpcPoint>> spc = spc(indicator, results);
+        SqlParameterSource[] rows = results.stream()
+                .map(r -> {
+                    CellCounts c = r.counts();
+                    SpcPoint point = spcEligible(c)
+                            ? spc.getOrDefault(c.siteKey(), Map.of()).get(c.periodStart()) : null;
+                    return row(businessDate, indicator, r, point, runId);
+                })
                 .toArray(SqlParameterSource[]::new);
         batch.batchUpdate(INSERT, rows);
         return cells.size();
+    }
+
+    /** Control charts of the monthly overall cells, one per site key (incl. ALL). */
+    static Map<String, Map<LocalDate, SpcPoint>> spc(IndicatorScoring indicator, List<ResultCell> results) {
+        Map<String, List<ResultCell>> bySite = results.stream().filter(r -> spcEligible(r.counts()))
+                .collect(Collectors.groupingBy(r -> r.counts().siteKey()));
+        Map<String, Map<LocalDate, SpcPoint>> out = new HashMap<>();
+        bySite.forEach((site, cells) -> out.put(site, SpcAssembler.chart(indicator, cells)));
+        return out;
+    }
+
+    private static boolean spcEligible(CellCounts c) {
+        return "month".equals(c.periodKind()) && "overall".equals(c.stratifier());
     }
 
     /** One pass over the members: each member is counted once overall and once per stratifier. */
@@ -112,11 +135,14 @@ public final class ResultSummariser {
             INSERT INTO qi.result (business_date, indicator_id, period_kind, period_start, period_end, site_key, site_name,
                 stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
                 numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
-                suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
+                suppression_reason, target, meets_target, indicator_version, content_hash, run_id,
+                spc_chart, spc_centre, spc_lower, spc_upper, spc_signals, spc_side)
             VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
-                :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run)""";
+                :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run,
+                :chart, :centre, :lower, :upper, :signals, :side)""";
 
-    private static SqlParameterSource row(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, long runId) {
+    private static SqlParameterSource row(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, SpcPoint spc,
+            long runId) {
         CellCounts c = r.counts();
         return new MapSqlParameterSource()
                 .addValue("bd", businessDate).addValue("ind", indicator.indicatorId())
@@ -126,12 +152,18 @@ public final class ResultSummariser {
                 .addValue("ip", c.initialPopulation()).addValue("den", r.denominator())
                 .addValue("denex", c.denominatorExclusion()).addValue("denexcep", c.denominatorException())
                 .addValue("num", r.numerator()).addValue("numex", c.numeratorExclusion())
-                .addValue("exp", r.exposure(), java.sql.Types.NUMERIC).addValue("rate", r.rate(), java.sql.Types.NUMERIC)
-                .addValue("lo", r.ciLow(), java.sql.Types.NUMERIC).addValue("hi", r.ciHigh(), java.sql.Types.NUMERIC)
-                .addValue("method", r.ciMethod(), java.sql.Types.VARCHAR).addValue("sup", r.suppressed())
-                .addValue("reason", r.suppressionReason(), java.sql.Types.VARCHAR)
-                .addValue("target", indicator.target(), java.sql.Types.NUMERIC)
-                .addValue("meets", r.meetsTarget(), java.sql.Types.BOOLEAN)
-                .addValue("ver", indicator.version()).addValue("hash", indicator.contentHash()).addValue("run", runId);
+                .addValue("exp", r.exposure(), Types.NUMERIC).addValue("rate", r.rate(), Types.NUMERIC)
+                .addValue("lo", r.ciLow(), Types.NUMERIC).addValue("hi", r.ciHigh(), Types.NUMERIC)
+                .addValue("method", r.ciMethod(), Types.VARCHAR).addValue("sup", r.suppressed())
+                .addValue("reason", r.suppressionReason(), Types.VARCHAR)
+                .addValue("target", indicator.target(), Types.NUMERIC)
+                .addValue("meets", r.meetsTarget(), Types.BOOLEAN)
+                .addValue("ver", indicator.version()).addValue("hash", indicator.contentHash()).addValue("run", runId)
+                .addValue("chart", spc == null ? null : spc.chart(), Types.VARCHAR)
+                .addValue("centre", spc == null ? null : spc.centre(), Types.NUMERIC)
+                .addValue("lower", spc == null ? null : spc.lower(), Types.NUMERIC)
+                .addValue("upper", spc == null ? null : spc.upper(), Types.NUMERIC)
+                .addValue("signals", spc == null ? null : spc.signals(), Types.VARCHAR)
+                .addValue("side", spc == null ? null : spc.side(), Types.VARCHAR);
     }
 }

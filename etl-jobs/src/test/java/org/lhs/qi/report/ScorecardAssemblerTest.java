@@ -96,11 +96,9 @@ class ScorecardAssemblerTest {
         assertThat(s02.numerator()).isEqualTo("<11");
         assertThat(s02.denominator()).isEqualTo("20");
         assertThat(s02.status()).isEqualTo("✗");
-        assertThat(dm.chart().series()).extracting(ChartData.Series::name)
-                .containsExactly("Organisation", "Site S01", "Site S02");
-        // S01's suppressed May 2026 (month index 4) is absent from the chart
-        assertThat(dm.chart().series().get(1).values().get(4)).isNull();
-        assertThat(dm.chart().series().get(1).values().get(3)).isEqualTo(25.0);
+        // the organisation report charts the organisation only (sites are in the site table)
+        assertThat(dm.chart().series()).extracting(ChartData.Series::name).containsExactly("Organisation");
+        assertThat(dm.chart().control()).as("no SPC values stored in the fixture").isNull();
         assertThat(dm.chart().target()).isEqualTo(15.0);
         assertThat(dm.chart().targetLabel()).isEqualTo("Target ≤ 15.0%");
     }
@@ -145,8 +143,10 @@ class ScorecardAssemblerTest {
         IndicatorPage dm = assemble("S01").pages().getFirst();
         assertThat(dm.sites()).isEmpty();
         assertThat(dm.chart().series()).extracting(ChartData.Series::name, ChartData.Series::emphasis)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY),
-                        org.assertj.core.groups.Tuple.tuple("Organisation", ChartData.Emphasis.COMPARISON));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY));
+        // S01's suppressed month (index 4) is absent from its chart
+        assertThat(dm.chart().series().getFirst().values().get(4)).isNull();
+        assertThat(dm.chart().series().getFirst().values().get(3)).isEqualTo(25.0);
         TableRow may = dm.months().get(4);
         assertThat(may.label()).isEqualTo("Mar 2026");
         assertThat(may.suppressed()).isTrue();

@@ -83,7 +83,7 @@ class ScorecardRendererIT {
         assertThat(summary).contains("21.0–26.2%");
 
         String diabetes = pageOf(pages, "Diabetes: HbA1c poor control");
-        assertThat(flat(diabetes)).contains("12-month trend", "Monthly results", "Equity by patient group, Oct 2026",
+        assertThat(flat(diabetes)).contains("12-month control chart", "Monthly results", "Equity by patient group, Oct 2026",
                 "Sites, Oct 2026", "Northside General Hospital", "1,000", "Black / African American");
         // S04's Oct numerator is 4 (of 15): printed as <11, never as 4
         assertThat(flat(diabetes)).containsPattern("Lakeshore Clinic ?<11 ?15 ?26\\.7%");

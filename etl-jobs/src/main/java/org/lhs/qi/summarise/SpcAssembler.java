@@ -1,0 +1,132 @@
+package org.lhs.qi.summarise;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.lhs.qi.stats.spc.ControlChart;
+import org.lhs.qi.stats.spc.RunChartRules;
+import org.lhs.qi.stats.spc.Side;
+import org.lhs.qi.stats.spc.Signal;
+import org.lhs.qi.stats.spc.SignalEvent;
+import org.lhs.qi.stats.spc.SpcCharts;
+import org.lhs.qi.stats.spc.SpecialCauseRules;
+
+/**
+ * Builds the control chart of one site's monthly overall cells: a p chart for proportions, a u chart for
+ * ratios, both with per-period 3σ limits, plus the Anhøj run-chart rules on the same values.
+ * <p>
+ * Laney's p′/u′ replaces the plain chart when the periods are large (mean denominator above
+ * {@value #LANEY_MIN_MEAN_DENOMINATOR} subjects) AND over-dispersed (σ_z &gt; 1): with thousands of subjects
+ * the binomial/Poisson limits become so narrow that ordinary month-to-month variation would be flagged; with
+ * small denominators or no over-dispersion the plain limits are right and Laney would only narrow them.
+ * <p>
+ * The centre line and σ_z come from the first {@value #BASELINE_MONTHS} reportable months (the baseline) and the
+ * limits are extended over the later months, as in Provost &amp; Murray's "extended limits": a sustained change in
+ * the recent months then stands out instead of being absorbed into a centre line it helped to move.
+ * <p>
+ * Suppressed months are left out of the chart (their points and limits would give away small counts),
+ * so the chart is over the reportable months only, and needs at least {@value #MIN_POINTS} of them.
+ */
+public final class SpcAssembler {
+
+    /** Mean subjects per period above which Laney's adjustment is considered. */
+    public static final int LANEY_MIN_MEAN_DENOMINATOR = 1000;
+    /** Months whose pooled rate (and variation) set the centre line and limits. */
+    public static final int BASELINE_MONTHS = 6;
+    /** Fewest reportable months for a chart. */
+    public static final int MIN_POINTS = 2;
+
+    private SpcAssembler() {}
+
+    /** The SPC values by period start of one site's monthly overall cells (any order); empty when too few. */
+    public static Map<LocalDate, SpcPoint> chart(IndicatorScoring indicator, List<ResultCell> cells) {
+        List<ResultCell> usable = cells.stream()
+                .filter(c -> !c.suppressed() && c.denominator() > 0
+                        && (!indicator.isRatio() || c.exposure() != null && c.exposure() > 0))
+                .sorted(Comparator.comparing(c -> c.counts().periodStart()))
+                .toList();
+        if (usable.size() < MIN_POINTS) {
+            return Map.of();
+        }
+        // centre and σ_z from the baseline months only, limits extended over the later months
+        ControlChart base = controlChart(indicator, usable.subList(0, Math.min(BASELINE_MONTHS, usable.size())));
+        double multiplier = indicator.isRatio() ? indicator.multiplier() : 1;
+        double centre = base.centre() / multiplier;
+        int k = usable.size();
+        double[] value = new double[k];
+        double[] lower = new double[k];
+        double[] upper = new double[k];
+        for (int i = 0; i < k; i++) {
+            ResultCell c = usable.get(i);
+            double size = indicator.isRatio() ? c.exposure() : c.denominator();
+            double sigma = indicator.isRatio() ? Math.sqrt(centre / size) : Math.sqrt(centre * (1 - centre) / size);
+            double half = 3 * sigma * base.sigmaZ();
+            value[i] = c.numerator() / size * multiplier;
+            lower[i] = Math.max(0, centre - half) * multiplier;
+            upper[i] = (indicator.isRatio() ? centre + half : Math.min(1, centre + half)) * multiplier;
+        }
+        List<SignalEvent> events = new ArrayList<>(
+                SpecialCauseRules.DEFAULT.evaluate(value, base.centre(), lower, upper));
+        events.addAll(RunChartRules.anhoej(Arrays.stream(value).boxed().toList()).events());
+        String type = switch (base.type()) {
+            case P -> "p";
+            case U -> "u";
+            case P_PRIME -> "p-prime";
+            case U_PRIME -> "u-prime";
+        };
+        Map<LocalDate, SpcPoint> out = new LinkedHashMap<>();
+        for (int i = 0; i < k; i++) {
+            Set<Signal> signals = EnumSet.noneOf(Signal.class);
+            for (SignalEvent e : events) {
+                if (e.first() <= i && i <= e.last()) {
+                    signals.add(e.signal());
+                }
+            }
+            String codes = signals.isEmpty() ? null
+                    : signals.stream().map(Enum::name).collect(Collectors.joining(","));
+            out.put(usable.get(i).counts().periodStart(),
+                    new SpcPoint(type, base.centre(), lower[i], upper[i], codes, side(events, i)));
+        }
+        return out;
+    }
+
+    private static ControlChart controlChart(IndicatorScoring indicator, List<ResultCell> usable) {
+        List<Long> numerators = usable.stream().map(ResultCell::numerator).toList();
+        double meanDenominator = usable.stream().mapToLong(ResultCell::denominator).average().orElse(0);
+        boolean large = meanDenominator > LANEY_MIN_MEAN_DENOMINATOR;
+        if (indicator.isRatio()) {
+            List<Double> exposures = usable.stream().map(ResultCell::exposure).toList();
+            ControlChart laney = SpcCharts.laneyUChart(numerators, exposures, indicator.multiplier());
+            return large && laney.sigmaZ() > 1 ? laney
+                    : SpcCharts.uChart(numerators, exposures, indicator.multiplier());
+        }
+        List<Long> denominators = usable.stream().map(ResultCell::denominator).toList();
+        ControlChart laney = SpcCharts.laneyPChart(numerators, denominators);
+        return large && laney.sigmaZ() > 1 ? laney : SpcCharts.pChart(numerators, denominators);
+    }
+
+    /**
+     * The direction of the signals covering period {@code i}: a point outside the limits is judged by its
+     * own side; otherwise the first directional event (shift, trend, long run) covering it.
+     */
+    static String side(List<SignalEvent> events, int i) {
+        Side side = events.stream()
+                .filter(e -> e.signal() == Signal.OUTSIDE_LIMITS && e.first() == i).map(SignalEvent::side)
+                .findFirst()
+                .orElseGet(() -> events.stream()
+                        .filter(e -> e.first() <= i && i <= e.last() && e.side() != Side.NONE)
+                        .map(SignalEvent::side).findFirst().orElse(Side.NONE));
+        return switch (side) {
+            case UP -> "up";
+            case DOWN -> "down";
+            case NONE -> null;
+        };
+    }
+}
