@@ -8,6 +8,7 @@ import org.lhs.qi.db.EmbeddedPostgresServer;
 import org.lhs.qi.generate.GeneratorSettings;
 import org.lhs.qi.generate.HealthSystemGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,16 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--definitions", defaultValue = "indicator-definitions",
-            description = "Definitions folder (default ${DEFAULT-VALUE}).")
-    Path definitions;
-
-    @Option(names = "--data-quality",
-            description = "Folder of data-quality check files (default: data-quality inside the definitions folder).")
-    Path dataQuality;
-
-    @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    NightlyFolders folders;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("demo: starting embedded PostgreSQL 17 in " + dir.resolve("pgdata"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata").toAbsolutePath())) {
-            return NightlyLauncher.run(server.settings(), businessDate, extract, definitions, output, dataQuality);
+            return NightlyLauncher.run(server.settings(), businessDate, extract, folders.definitions, folders.output,
+                    folders.dataQuality);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.lhs.qi.db.DatabaseSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qi run}: the nightly job for one business date against the database the environment names. */
@@ -16,19 +17,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, description = "Business date, YYYY-MM-DD.")
     LocalDate date;
 
-    @Option(names = "--extract", required = true, description = "Folder of the canonical CSV extract.")
+    @Option(names = "--extract", required = true, description = "Folder of the extract: canonical CSV, Synthea CSV or FHIR R4 (NDJSON or JSON).")
     Path extract;
 
-    @Option(names = "--definitions", defaultValue = "indicator-definitions",
-            description = "Definitions folder (default ${DEFAULT-VALUE}).")
-    Path definitions;
-
-    @Option(names = "--data-quality",
-            description = "Folder of data-quality check files (default: data-quality inside the definitions folder).")
-    Path dataQuality;
-
-    @Option(names = "--output", defaultValue = "qi-output", description = "Report folder (default ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    NightlyFolders folders;
 
     @Override
     public Integer call() {
@@ -43,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("qi: extract folder " + extract + " does not exist");
             return ExitCodes.ENVIRONMENT;
         }
-        return NightlyLauncher.run(db, date, extract, definitions, output, dataQuality);
+        return NightlyLauncher.run(db, date, extract, folders.definitions, folders.output,
+                    folders.dataQuality);
     }
 }
