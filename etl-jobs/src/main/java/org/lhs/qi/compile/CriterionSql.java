@@ -23,6 +23,8 @@ final class CriterionSql {
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.SafetyEvent e -> SafetyEventCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
+            case Criterion.UnitStay u -> UnitStayCriterionSql.rows(u, ctx, ctx.nextPrefix()).matchesWith(ctx);
+            case Criterion.SurveyResponse r -> SurveyResponseCriterionSql.rows(r, ctx, ctx.nextPrefix()).matchesWith(ctx);
         };
     }
 
@@ -37,6 +39,8 @@ final class CriterionSql {
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, prefix);
             case Criterion.SafetyEvent e -> SafetyEventCriterionSql.rows(e, ctx, prefix);
             case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, prefix);
+            case Criterion.UnitStay u -> UnitStayCriterionSql.rows(u, ctx, prefix);
+            case Criterion.SurveyResponse r -> SurveyResponseCriterionSql.rows(r, ctx, prefix);
         };
     }
 

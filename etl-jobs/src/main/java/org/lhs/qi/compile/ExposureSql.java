@@ -7,7 +7,7 @@ final class ExposureSql {
 
     private ExposureSql() {}
 
-    static String of(Exposure exposure) {
+    static String of(Exposure exposure, SqlContext ctx) {
         return switch (exposure) {
             // days of each unit stay of the encounter that fall inside [period start, period end); open stays run to the period end
             case PATIENT_DAYS -> """
@@ -20,6 +20,8 @@ final class ExposureSql {
                           AND us.start_time < pd.end_time
                           AND coalesce(us.end_time, pd.end_time) > pd.start_time
                     )""";
+            case CENTRAL_LINE_DAYS -> DeviceDaysExposureSql.of("central-line", ctx);
+            case URINARY_CATHETER_DAYS -> DeviceDaysExposureSql.of("urinary-catheter", ctx);
         };
     }
 }

@@ -49,7 +49,7 @@ public final class IndicatorCompiler {
         if (ratio) {
             ctx.population("num");
             count = CriterionSql.rows(p.numeratorEvents(), ctx).query().count();
-            exposure = ExposureSql.of(p.exposure());
+            exposure = ExposureSql.of(p.exposure(), ctx);
         }
         String evidence = evidence(ctx, p);
 

@@ -58,10 +58,16 @@ final class ObservationCriterionSql {
     }
 
     private static String alias(Criterion.Observation o) {
-        return o.pick() == Criterion.Pick.EARLIEST ? "earliest" : "latest";
+        return o.pick().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Time order for latest/earliest; value order for lowest/highest (results without a number never win). */
     private static String order(Criterion.Observation o) {
-        return o.pick() == Criterion.Pick.EARLIEST ? "o.effective_time, o.id" : "o.effective_time DESC, o.id DESC";
+        return switch (o.pick()) {
+            case EARLIEST -> "o.effective_time, o.id";
+            case LATEST -> "o.effective_time DESC, o.id DESC";
+            case LOWEST -> "o.value_num ASC NULLS LAST, o.effective_time, o.id";
+            case HIGHEST -> "o.value_num DESC NULLS LAST, o.effective_time, o.id";
+        };
     }
 }

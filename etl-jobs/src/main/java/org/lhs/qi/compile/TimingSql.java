@@ -27,6 +27,15 @@ final class TimingSql {
             case Timing.AfterDischarge a -> List.of(column + " > s.discharge_time",
                     column + " <= s.discharge_time + CAST(" + ctx.bind(prefix, "after_discharge", a.duration().interval())
                             + " AS interval)");
+            case Timing.StartsDuringPeriod p -> List.of(column + " >= pd.start_time", column + " < pd.end_time");
+            case Timing.AfterAdmission a -> List.of(column + " >= s.admit_time",
+                    column + " <= s.admit_time + CAST(" + ctx.bind(prefix, "after_admission", a.duration().interval())
+                            + " AS interval)");
+            case Timing.BeforeAdmission b -> List.of(
+                    column + " >= s.admit_time - CAST(" + ctx.bind(prefix, "before_admission", b.duration().interval())
+                            + " AS interval)",
+                    column + " < s.admit_time");
+            case Timing.AfterUnitStart u -> UnitStartWindowSql.window(u, column, ctx, prefix);
         };
     }
 }

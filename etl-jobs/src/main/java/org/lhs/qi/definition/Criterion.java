@@ -51,8 +51,8 @@ public sealed interface Criterion {
     record Condition(String valueSet, Timing timing, boolean notAbated, List<String> presentOnAdmission,
                      boolean sameEncounter, int atLeast) implements Event {}
 
-    /** Which single result of an observation window is tested. */
-    enum Pick { LATEST, EARLIEST }
+    /** Which single result of an observation window is tested (lowest/highest: by numeric value). */
+    enum Pick { LATEST, EARLIEST, LOWEST, HIGHEST }
 
     /**
      * {@code observation:} a lab/vital from a value set. {@code valueIn} (observation level) keeps only results
@@ -80,4 +80,18 @@ public sealed interface Criterion {
     /** {@code safety-event:} an incident report by type and harm level. */
     record SafetyEvent(List<String> types, List<String> harmLevels, Timing timing, boolean sameEncounter, int atLeast)
             implements Event {}
+
+    /**
+     * {@code unit-stay:} a stay on one of the named units (e.g. ICU); {@code during: period} means overlapping it;
+     * {@code shorterThan} (may be null) keeps only stays that ended less than that long after they began.
+     */
+    record UnitStay(List<String> units, Timing.Duration shorterThan, Timing timing, boolean sameEncounter, int atLeast)
+            implements Event {}
+
+    /**
+     * {@code survey-response:} patient-experience answers by survey and item; the answer must satisfy the numeric
+     * comparison or be one of the answer codes (either, when both are given; any answer when neither is).
+     */
+    record SurveyResponse(List<String> surveys, List<String> items, Comparison answer, List<String> answerCodes,
+                          Timing timing, boolean sameEncounter, int atLeast) implements Event {}
 }

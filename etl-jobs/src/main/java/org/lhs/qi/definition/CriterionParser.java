@@ -16,8 +16,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class CriterionParser {
 
     static final List<String> KINDS = List.of("all", "any", "not", "patient", "encounter", "this-encounter",
-            "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref");
-    private static final List<String> TIMING_KEYS = List.of("during", "lookback", "before", "after-discharge");
+            "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref",
+            "unit-stay", "survey-response");
+    private static final List<String> TIMING_KEYS = List.of("during", "lookback", "before", "after-discharge",
+            "starts-during", "after-admission", "before-admission", "after-unit-start");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(day|week|month|year)s?");
 
     private final NodeReader in;
@@ -116,6 +118,8 @@ final class CriterionParser {
             case "safety-event" -> safetyEvent(v);
             case "device-episode" -> deviceEpisode(v);
             case "ref" -> ref(v);
+            case "unit-stay" -> unitStay(v);
+            case "survey-response" -> surveyResponse(v);
             default -> {
                 String s = KeySuggester.closest(kind, KINDS);
                 in.report(e.key(), Message.UNKNOWN_CRITERION, kind, s == null ? "?" : s, String.join(", ", KINDS));
@@ -293,17 +297,18 @@ final class CriterionParser {
 
     private Criterion observation(Node node) {
         Map<String, NodeReader.Entry> m = in.mapping(node, "observation",
-                eventKeys("value-set", "value-in", "latest", "earliest"));
+                eventKeys("value-set", "value-in", "latest", "earliest", "lowest", "highest"));
         if (m == null) {
             return null;
         }
         String vs = valueSet(node, m, "observation");
         String valueIn = m.containsKey("value-in") ? valueSetName(m.get("value-in").value(), "value-in") : null;
-        if (m.containsKey("latest") && m.containsKey("earliest")) {
-            in.report(m.get("earliest").key(), Message.PICK_CONFLICT);
+        List<String> picks = PICKS.stream().filter(m::containsKey).toList();
+        if (picks.size() > 1) {
+            in.report(m.get(picks.get(1)).key(), Message.PICK_CONFLICT);
         }
-        String pickKey = m.containsKey("latest") ? "latest" : m.containsKey("earliest") ? "earliest" : null;
-        Criterion.Pick pick = pickKey == null ? null : pickKey.equals("latest") ? Criterion.Pick.LATEST : Criterion.Pick.EARLIEST;
+        String pickKey = picks.isEmpty() ? null : picks.get(0);
+        Criterion.Pick pick = pickKey == null ? null : Criterion.Pick.valueOf(pickKey.toUpperCase(Locale.ROOT));
         Comparison comparison = null;
         String pickValueIn = null;
         if (pickKey != null) {
@@ -424,6 +429,14 @@ final class CriterionParser {
                 Timing.Duration d = duration(e.value());
                 yield d == null ? null : new Timing.Lookback(d);
             }
+            case "starts-during" -> in.oneOf(e.value(), "starts-during", List.of("period")) == null ? null
+                    : new Timing.StartsDuringPeriod();
+            case "after-admission", "before-admission" -> {
+                Timing.Duration d = duration(e.value());
+                yield d == null ? null : e.name().equals("after-admission") ? new Timing.AfterAdmission(d)
+                        : new Timing.BeforeAdmission(d);
+            }
+            case "after-unit-start" -> afterUnitStart(e.value());
             default -> {
                 Timing.Duration d = duration(e.value());
                 yield d == null ? null : new Timing.AfterDischarge(d);
@@ -433,6 +446,57 @@ final class CriterionParser {
             in.report(e.key(), Message.NEEDS_ENCOUNTER_BASIS, e.name() + ": " + in.string(e.value(), e.name()));
         }
         return t;
+    }
+
+    /** {@code after-unit-start: { unit: [ICU], days: 1 }}: both keys required, days at least 1. */
+    private Timing afterUnitStart(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "after-unit-start", List.of("unit", "days"));
+        if (m == null) {
+            return null;
+        }
+        if (!m.containsKey("unit") || !m.containsKey("days")) {
+            in.require(node, m, "after-unit-start", "unit", "days");
+            return null;
+        }
+        List<String> units = in.stringList(m.get("unit").value(), "unit", null);
+        Integer days = in.integer(m.get("days").value(), "days");
+        if (days != null && days < 1) {
+            in.report(m.get("days").value(), Message.NOT_POSITIVE, "days", days);
+            return null;
+        }
+        return units == null || units.isEmpty() || days == null ? null : new Timing.AfterUnitStart(units, days);
+    }
+
+    private Criterion unitStay(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "unit-stay", eventKeys("unit", "shorter-than"));
+        if (m == null) {
+            return null;
+        }
+        List<String> units = m.containsKey("unit") ? in.stringList(m.get("unit").value(), "unit", null) : List.of();
+        Timing.Duration shorter = m.containsKey("shorter-than") ? duration(m.get("shorter-than").value()) : null;
+        return new Criterion.UnitStay(units == null ? List.of() : units, shorter, timing(m), sameEncounter(m), atLeast(m));
+    }
+
+    private Criterion surveyResponse(Node node) {
+        Map<String, NodeReader.Entry> m = in.mapping(node, "survey-response",
+                eventKeys("survey", "item", "answer", "answer-code"));
+        if (m == null) {
+            return null;
+        }
+        List<String> surveys = m.containsKey("survey") ? in.stringList(m.get("survey").value(), "survey", null) : List.of();
+        List<String> items = m.containsKey("item") ? in.stringList(m.get("item").value(), "item", null) : List.of();
+        List<String> codes = m.containsKey("answer-code")
+                ? in.stringList(m.get("answer-code").value(), "answer-code", null) : List.of();
+        Comparison answer = null;
+        if (m.containsKey("answer")) {
+            Node a = m.get("answer").value();
+            Map<String, NodeReader.Entry> am = in.mapping(a, "answer", OPERATORS);
+            if (am != null) {
+                answer = comparison(a, "answer", am, false);
+            }
+        }
+        return new Criterion.SurveyResponse(surveys == null ? List.of() : surveys, items == null ? List.of() : items,
+                answer, codes == null ? List.of() : codes, timing(m), sameEncounter(m), atLeast(m));
     }
 
     private Timing.Duration duration(Node node) {
@@ -448,6 +512,8 @@ final class CriterionParser {
         return new Timing.Duration(Integer.parseInt(mt.group(1)), mt.group(2) + "s");
     }
 
+    /** Keys that pick one result of an observation window: latest/earliest by time, lowest/highest by value. */
+    private static final List<String> PICKS = List.of("latest", "earliest", "lowest", "highest");
     private static final List<String> OPERATORS = List.of("gt", "ge", "lt", "le", "eq");
     private static final List<String> PICK_KEYS = List.of("gt", "ge", "lt", "le", "eq", "unit", "value-in");
 

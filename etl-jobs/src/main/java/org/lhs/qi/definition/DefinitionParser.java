@@ -279,8 +279,8 @@ public final class DefinitionParser {
             if (m.containsKey("exposure")) {
                 String e = in.oneOf(m.get("exposure").value(), "exposure", Exposure.codes());
                 exposure = e == null ? null : Exposure.fromCode(e).orElseThrow();
-                if (exposure == Exposure.PATIENT_DAYS && basis == Basis.PATIENT) {
-                    in.report(m.get("exposure").key(), Message.NEEDS_ENCOUNTER_BASIS, "exposure: patient-days");
+                if (exposure != null && basis == Basis.PATIENT) {
+                    in.report(m.get("exposure").key(), Message.NEEDS_ENCOUNTER_BASIS, "exposure: " + exposure.code());
                 }
             }
             if (!m.containsKey("initial-population")) {

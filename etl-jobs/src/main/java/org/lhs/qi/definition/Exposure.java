@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** Exposure measure of a ratio indicator's denominator. */
 public enum Exposure {
-    PATIENT_DAYS("patient-days");
+    PATIENT_DAYS("patient-days"),
+    /** Days a central line was in place on the encounter, within the period. */
+    CENTRAL_LINE_DAYS("central-line-days"),
+    /** Days a urinary catheter was in place on the encounter, within the period. */
+    URINARY_CATHETER_DAYS("urinary-catheter-days");
 
     private final String code;
 

@@ -42,8 +42,11 @@ final class PlainLanguage {
                     .append(describe(p.numeratorEvents()).replaceFirst("^an? ", "")).append(".\n");
         }
         if (p.exposure() != null) {
-            sb.append("Exposure: ").append(p.exposure() == Exposure.PATIENT_DAYS
-                    ? "patient-days of the encounter's unit stays within the period" : p.exposure().code())
+            sb.append("Exposure: ").append(switch (p.exposure()) {
+                        case PATIENT_DAYS -> "patient-days of the encounter's unit stays within the period";
+                        case CENTRAL_LINE_DAYS -> "central-line days of the encounter within the period";
+                        case URINARY_CATHETER_DAYS -> "urinary-catheter days of the encounter within the period";
+                    })
                     .append("; rate per ").append(String.format(Locale.ROOT, "%,.0f", d.multiplier()))
                     .append(".\n");
         }
@@ -90,6 +93,14 @@ final class PlainLanguage {
                     + same(x);
             case Criterion.SafetyEvent x -> count(x.atLeast()) + (x.types().isEmpty() ? "" : or(x.types()) + " ")
                     + "safety event" + (x.harmLevels().isEmpty() ? "" : " with harm " + or(x.harmLevels()))
+                    + timing(x.timing(), false) + same(x);
+            case Criterion.UnitStay x -> count(x.atLeast()) + "stay" + (x.units().isEmpty() ? "" : " on unit " + or(x.units()))
+                    + (x.shorterThan() == null ? "" : " shorter than " + x.shorterThan().interval())
+                    + timing(x.timing(), true).replace("with onset", "starting").replace(" active", " overlapping")
+                    + same(x);
+            case Criterion.SurveyResponse x -> count(x.atLeast()) + "survey response"
+                    + (x.surveys().isEmpty() ? "" : " to " + or(x.surveys()))
+                    + (x.items().isEmpty() ? "" : " item " + or(x.items())) + answer(x)
                     + timing(x.timing(), false) + same(x);
         };
         return s.startsWith("a ") && "aeiou".indexOf(s.charAt(2)) >= 0 ? "an " + s.substring(2) : s;
@@ -157,7 +168,23 @@ final class PlainLanguage {
             case Timing.Lookback l -> " within the " + l.duration().interval() + " ending at the end of the period";
             case Timing.DuringEncounter e -> " during the encounter";
             case Timing.AfterDischarge a -> " within " + a.duration().interval() + " after the encounter's discharge";
+            case Timing.StartsDuringPeriod p -> condition ? " with onset during the period" : " starting during the period";
+            case Timing.AfterAdmission a -> " within " + a.duration().interval() + " after the encounter's admission";
+            case Timing.BeforeAdmission b -> " within the " + b.duration().interval() + " before the encounter's admission";
+            case Timing.AfterUnitStart u -> " on the day of or within " + u.days() + " calendar day(s) after the start of the"
+                    + " encounter's first stay on unit " + or(u.units());
         };
+    }
+
+    private static String answer(Criterion.SurveyResponse x) {
+        List<String> tests = new java.util.ArrayList<>();
+        if (x.answer() != null) {
+            tests.add(comparison(x.answer()));
+        }
+        if (!x.answerCodes().isEmpty()) {
+            tests.add("is " + or(x.answerCodes()));
+        }
+        return tests.isEmpty() ? "" : " whose answer " + String.join(" or ", tests);
     }
 
     private static String coded(String valueIn) {

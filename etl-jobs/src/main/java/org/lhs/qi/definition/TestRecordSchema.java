@@ -77,6 +77,10 @@ public final class TestRecordSchema {
         table("safety_event", req("safety_event_id", Type.TEXT), opt("patient_id", Type.PATIENT_REF),
                 opt("encounter_id", Type.ENCOUNTER_REF), opt("site_id", Type.SITE_REF), opt("unit", Type.TEXT),
                 req("event_type", Type.TEXT), req("harm_level", Type.TEXT), req("event_time", Type.TIME));
+        table("survey_response", req("survey_response_id", Type.TEXT), opt("patient_id", Type.PATIENT_REF),
+                opt("encounter_id", Type.ENCOUNTER_REF), opt("site_id", Type.SITE_REF), req("survey", Type.TEXT),
+                req("item", Type.TEXT), opt("answer_num", Type.NUMBER), opt("answer_code", Type.TEXT),
+                req("response_time", Type.TIME));
     }
 
     private TestRecordSchema() {}

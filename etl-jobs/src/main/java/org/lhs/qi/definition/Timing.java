@@ -21,6 +21,21 @@ public sealed interface Timing {
     /** {@code after-discharge: 30 days} — in (discharge, discharge + duration] of the subject encounter. */
     record AfterDischarge(Duration duration) implements Timing {}
 
+    /** {@code starts-during: period} — the row's own time (onset, start) is within [period start, period end). */
+    record StartsDuringPeriod() implements Timing {}
+
+    /** {@code after-admission: 28 days} — in [admission, admission + duration] of the subject encounter. */
+    record AfterAdmission(Duration duration) implements Timing {}
+
+    /** {@code before-admission: 180 days} — in [admission − duration, admission) of the subject encounter. */
+    record BeforeAdmission(Duration duration) implements Timing {}
+
+    /**
+     * {@code after-unit-start: { unit: [ICU], days: 1 }} — from the start of the calendar day on which the subject
+     * encounter's first stay on one of the units began, through the end of the {@code days}-th calendar day after.
+     */
+    record AfterUnitStart(java.util.List<String> units, int days) implements Timing {}
+
     /** An amount of calendar units; rendered as a PostgreSQL interval literal bound as a parameter. */
     record Duration(int amount, String unit) {
         /** Interval text such as {@code 12 months}, bound as a parameter and cast to interval. */
@@ -31,6 +46,7 @@ public sealed interface Timing {
 
     /** True when the window is relative to the subject encounter. */
     default boolean needsEncounter() {
-        return this instanceof DuringEncounter || this instanceof AfterDischarge;
+        return this instanceof DuringEncounter || this instanceof AfterDischarge || this instanceof AfterAdmission
+                || this instanceof BeforeAdmission || this instanceof AfterUnitStart;
     }
 }

@@ -90,7 +90,7 @@ final class TestRecordWriter {
             params.put("d_patient", enc[0]);
             params.put("d_site", enc[1]);
         }
-        if (site == null && List.of("encounter", "safety_event").contains(table.name())) {
+        if (site == null && List.of("encounter", "safety_event", "survey_response").contains(table.name())) {
             columns.add("site_id");
             values.add(":d_site");
             params.put("d_site", enc != null ? enc[1] : defaultSite());
