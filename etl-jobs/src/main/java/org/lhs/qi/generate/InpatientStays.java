@@ -50,12 +50,19 @@ final class InpatientStays {
     private final List<Site> sites;
     private final PlantedEffects effects;
     private final Outputs out;
+    private final CareData care;
 
     InpatientStays(Window window, List<Site> sites, PlantedEffects effects, Outputs out) {
         this.window = window;
         this.sites = sites;
         this.effects = effects;
         this.out = out;
+        this.care = new CareData(window, out);
+    }
+
+    /** Start of the stay's ICU segment, or -1. */
+    private static long icuStart(List<Segment> segments, long admit) {
+        return segments.stream().filter(s -> s.unit().equals("ICU")).mapToLong(Segment::start).findFirst().orElse(-1);
     }
 
     /**
@@ -130,6 +137,7 @@ final class InpatientStays {
                 }
             }
         }
+        care.stay(ctx, encounterId, admit, stop, adult, icuStart(segments, admit));
         safetyEvents(ctx, encounterId, site, segments, admit, los, stop);
         if (!ongoing && "home".equals(disposition) && ctx.chance(0.2)) {
             survey(ctx, encounterId, site, discharge + (14 + rng.nextInt(29)) * DAY + rng.nextLong(10 * HOUR));
@@ -227,6 +235,7 @@ final class InpatientStays {
         boolean stillIn = open && ctx.chance(0.5);
         out.row(DEVICE_EPISODE, ctx.id(IdKind.DEVICE), ctx.patientId, encounterId, type, timestamp(start),
                 stillIn ? null : timestamp(end));
+        care.deviceInfection(ctx, encounterId, type, start, stillIn ? s.end() : end);
         if (procedure != null) {
             out.row(PROCEDURE, ctx.id(IdKind.PROCEDURE), ctx.patientId, encounterId, "ICD-10-PCS", procedure,
                     timestamp(start), "completed");

@@ -24,9 +24,16 @@ final class PatientContext {
     record Deferred(long time, CanonicalFile file, String[] values) {
     }
 
+    /**
+     * A second stream for the starter-library care data ({@link CareData}): drawing from it never shifts {@link #rng},
+     * so the planted effects and every row the generator wrote before stay exactly as they were.
+     */
+    final RandomGenerator care;
+
     PatientContext(PatientProfile profile, RandomGenerator rng) {
         this.profile = profile;
         this.rng = rng;
+        this.care = new java.util.SplittableRandom(HealthSystemGenerator.patientSeed(0x5EEDCA4EL, profile.number()));
         this.patientId = profile.patientId();
         this.number = patientId.substring(1);
     }

@@ -32,6 +32,7 @@ final class PatientSimulator {
     private final PlantedEffects effects;
     private final Outputs out;
     private final InpatientStays stays;
+    private final CareData care;
 
     PatientSimulator(Window window, List<Site> sites, PlantedEffects effects, Outputs out) {
         this.window = window;
@@ -39,6 +40,7 @@ final class PatientSimulator {
         this.effects = effects;
         this.out = out;
         this.stays = new InpatientStays(window, sites, effects, out);
+        this.care = new CareData(window, out);
     }
 
     void simulate(PatientContext ctx) {
@@ -74,6 +76,7 @@ final class PatientSimulator {
             out.row(CONDITION, ctx.id(IdKind.CONDITION), ctx.patientId, diagnosingVisit[i], "ICD-10-CM", c.code(),
                     timestamp(onset), null, null, null, "active");
         }
+        care.screeningHistory(ctx, Math.min(limit, ctx.death));
         for (Deferred d : ctx.surveys) {
             if (d.time() < limit && d.time() < ctx.death) {
                 out.row(d.file(), d.values());
@@ -173,6 +176,7 @@ final class PatientSimulator {
                 }
             }
             medications(ctx, encounterId, visit, day, medsStarted);
+            care.visit(ctx, encounterId, visit, limit);
             if (!virtual) {
                 bloodPressure(ctx, encounterId, visit + 5 * 60, day);
                 if (p.has(Kind.DIABETES, day) && p.hba1c().tested() && visit - lastHba1c >= 80 * DAY

@@ -53,7 +53,8 @@ class DefinitionParserTest {
                         + " (hint: declare it under value-sets, e.g. 'diabetis: valuesets/diabetis.csv'; declared: diabetes, hba1c)",
                 BASE.resolve("invalid/three-errors.yaml") + ":17:7: error: unknown key 'value-sett' in observation"
                         + " (hint: did you mean 'value-set'? valid keys: during, lookback, before, after-discharge,"
-                        + " same-encounter, at-least, value-set, value-in, latest, earliest)");
+                        + " starts-during, after-admission, before-admission, after-unit-start,"
+                        + " same-encounter, at-least, value-set, value-in, latest, earliest, lowest, highest)");
         assertThat(parse("invalid/three-errors.yaml").definition()).isNull();
     }
 
