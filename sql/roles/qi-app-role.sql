@@ -71,6 +71,7 @@ END $$;
 -- ---------------------------------------------------------------- qi_reporting: read results, nothing patient-level
 GRANT USAGE ON SCHEMA public, qi TO qi_reporting;
 GRANT SELECT ON qi.result, qi.indicator, qi.run, qi.report_file, qi.dq_result, qi.extract_file,
+    qi.dq_extract_run, qi.dq_extract_count,
     qi.value_set, qi.value_set_code TO qi_reporting;
 GRANT SELECT ON batch_job_execution, batch_step_execution TO qi_reporting;     -- step timings for `qi status`
 -- `qi status` is an operator tool: it counts rows of qi.quarantine, so run it with qi_loader's credentials.

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.lhs.qi.db.DatabaseSettings;
 import org.lhs.qi.db.EmbeddedPostgresServer;
+import org.lhs.qi.quality.DataQualityResults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,15 @@ final class StatusCommand implements Callable<Integer> {
         return print(db.dataSource());
     }
 
+    /** e.g. {@code data quality: FAILED (full extract) 61 results, 2 failed, 2 critical: extract-volume; 0 not applicable}. */
+    static String dataQualityLine(DataQualityResults.Tally dq) {
+        return "data quality: " + (dq.blocking() > 0 ? "FAILED" : "passed") + " ("
+                + (dq.extractMode() == null ? "unknown" : dq.extractMode()) + " extract) " + dq.results() + " results, "
+                + dq.failed() + " failed, " + dq.blocking() + " critical"
+                + (dq.failedCriticalChecks().isEmpty() ? "" : ": " + String.join(", ", dq.failedCriticalChecks()))
+                + "; " + dq.notApplicable() + " not applicable (details: qi.dq_result)";
+    }
+
     private int print(DataSource dataSource) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<Map<String, Object>> runs = jdbc.sql("""
@@ -62,6 +72,8 @@ final class StatusCommand implements Callable<Integer> {
             if (run.get("message") != null) {
                 System.out.println("    " + run.get("message").toString().lines().findFirst().orElse(""));
             }
+            new DataQualityResults(dataSource).tally(((Number) run.get("run_id")).longValue())
+                    .ifPresent(dq -> System.out.println("    " + dataQualityLine(dq)));
             jdbc.sql("""
                     SELECT step_name, status, read_count, write_count, read_skip_count,
                            round(extract(epoch FROM coalesce(end_time, localtimestamp) - start_time)::numeric, 1) AS seconds

@@ -36,7 +36,7 @@ class CheckDataQualityTasklet implements Tasklet {
         NightlyParameters parameters = NightlyParameters.from(step.getJobExecution().getJobParameters());
         List<CheckDefinition> checks = DataQualityGate.load(parameters.dataQualityDir());
         GateResult result = ownTransaction.execute(
-                status -> gate.run(checks, step.getJobExecutionId(), parameters.businessDate()));
+                status -> gate.run(checks, step.getJobExecutionId(), parameters.businessDate(), parameters.extractDir()));
         step.setReadCount(result.outcomes().size());
         step.setFilterCount(result.failed());
         if (result.criticalFailed()) {

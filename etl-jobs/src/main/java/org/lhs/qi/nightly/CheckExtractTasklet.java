@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.lhs.qi.ingest.ErrorRatePolicy;
 import org.lhs.qi.ingest.FileIngestResult;
+import org.lhs.qi.quality.ExtractProfiler;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,10 +20,12 @@ class CheckExtractTasklet implements Tasklet {
 
     private final JdbcClient jdbc;
     private final ErrorRatePolicy policy;
+    private final ExtractProfiler profiler;
 
     CheckExtractTasklet(DataSource dataSource, ErrorRatePolicy policy) {
         this.jdbc = JdbcClient.create(dataSource);
         this.policy = policy;
+        this.profiler = new ExtractProfiler(dataSource);
     }
 
     @Override
@@ -36,6 +39,8 @@ class CheckExtractTasklet implements Tasklet {
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), false,
                         List.of((String[]) rs.getArray(7).getArray())))
                 .list();
+        // what each file delivered per site, kept for the data-quality gate before normalise clears staging
+        profiler.profileStagedFiles();
         policy.check(staged, contribution.getStepExecution().getJobExecutionId());
         return RepeatStatus.FINISHED;
     }

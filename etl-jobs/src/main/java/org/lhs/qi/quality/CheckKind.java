@@ -23,7 +23,19 @@ public enum CheckKind {
     /** Relative change of the row count against the previous successful run; passes at or below the threshold. */
     VOLUME_CHANGE("volume-change", Direction.AT_MOST, List.of("table"), List.of()),
     /** Number of rows of a table; passes at or above the threshold (default 1). */
-    TABLE_NOT_EMPTY("table-not-empty", Direction.AT_LEAST, List.of("table"), List.of());
+    TABLE_NOT_EMPTY("table-not-empty", Direction.AT_LEAST, List.of("table"), List.of()),
+    /**
+     * Rows tonight's FULL extract delivered for a table (every table when none is named), per site optionally,
+     * wherever the previous full extract delivered rows; passes at or above the threshold (default 1). A missing
+     * or header-only file fails. Not applicable on incremental nights.
+     */
+    EXTRACT_NOT_EMPTY("extract-not-empty", Direction.AT_LEAST, List.of(), List.of("table")),
+    /**
+     * Relative change of the rows tonight's extract delivered for a table (every table when none is named), per
+     * site optionally, against the previous completed run whose extract had the same mode ({@code extract-mode},
+     * default {@code full}); passes at or below the threshold. Not applicable on nights of the other mode.
+     */
+    EXTRACT_VOLUME_CHANGE("extract-volume-change", Direction.AT_MOST, List.of(), List.of("table", "extract-mode"));
 
     /** Which side of the threshold passes. */
     public enum Direction { AT_LEAST, AT_MOST }
@@ -45,6 +57,22 @@ public enum CheckKind {
         return label;
     }
 
+    /** The OHDSI DQD-style category of the kind: completeness, conformance, plausibility, freshness or volume. */
+    public String category() {
+        return switch (this) {
+            case REQUIRED_SHARE, PATIENTS_WITH_ENCOUNTER_SHARE -> "completeness";
+            case CODE_SYSTEM_CONFORMANCE, UNIT_CONFORMANCE -> "conformance";
+            case VALUE_RANGE, TEMPORAL_ORDER -> "plausibility";
+            case FRESHNESS -> "freshness";
+            case VOLUME_CHANGE, TABLE_NOT_EMPTY, EXTRACT_NOT_EMPTY, EXTRACT_VOLUME_CHANGE -> "volume";
+        };
+    }
+
+    /** True for kinds that judge what tonight's extract files delivered rather than the warehouse. */
+    public boolean judgesExtract() {
+        return this == EXTRACT_NOT_EMPTY || this == EXTRACT_VOLUME_CHANGE;
+    }
+
     public Direction direction() {
         return direction;
     }
@@ -62,7 +90,8 @@ public enum CheckKind {
         return direction == Direction.AT_LEAST ? observed >= threshold : observed <= threshold;
     }
 
-    static Optional<CheckKind> byLabel(String label) {
+    /** The kind named {@code label} in check files and {@code qi.dq_result}. */
+    public static Optional<CheckKind> byLabel(String label) {
         return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
     }
 

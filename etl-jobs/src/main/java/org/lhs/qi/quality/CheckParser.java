@@ -194,7 +194,7 @@ public final class CheckParser {
                 }
             }
             List<String> required = new ArrayList<>(List.of("id", "description", "severity"));
-            if (kind != CheckKind.TABLE_NOT_EMPTY) {
+            if (kind != CheckKind.TABLE_NOT_EMPTY && kind != CheckKind.EXTRACT_NOT_EMPTY) {
                 required.add("threshold");
             }
             required.addAll(kind.requiredKeys());
@@ -220,7 +220,8 @@ public final class CheckParser {
         }
         boolean perSite = raw.containsKey("per-site") && Boolean.TRUE.equals(bool(value(raw, "per-site"), "per-site"));
         Double threshold = raw.containsKey("threshold") ? number(value(raw, "threshold"), "threshold") : null;
-        if (threshold == null && kind == CheckKind.TABLE_NOT_EMPTY && !raw.containsKey("threshold")) {
+        if (threshold == null && (kind == CheckKind.TABLE_NOT_EMPTY || kind == CheckKind.EXTRACT_NOT_EMPTY)
+                && !raw.containsKey("threshold")) {
             threshold = 1.0;
         }
         if (threshold != null && threshold < 0) {
@@ -254,6 +255,15 @@ public final class CheckParser {
                         + String.join(", ", TemporalRule.labels()));
             }
         }
+        ExtractMode extractMode = null;
+        if (raw.containsKey("extract-mode")) {
+            String m = scalar(value(raw, "extract-mode"), "extract-mode");
+            extractMode = m == null ? null : ExtractMode.byLabel(m).orElse(null);
+            if (m != null && extractMode == null) {
+                report(value(raw, "extract-mode").getStartMark(), "unknown extract-mode '" + m + "', expected one of "
+                        + String.join(", ", ExtractMode.labels()));
+            }
+        }
         Integer grace = raw.containsKey("grace-days") ? integer(value(raw, "grace-days"), "grace-days") : Integer.valueOf(0);
         if (kind != null) {
             semantic(kind, node, raw, table, codes, min, max, rule, grace);
@@ -262,11 +272,12 @@ public final class CheckParser {
             return null;
         }
         return new CheckDefinition(id, description, kind, severity, perSite, threshold, table, column, codes,
-                codeSystems, unit, min, max, rule, grace == null ? 0 : grace, file, node.getStartMark().getLine() + 1);
+                codeSystems, unit, min, max, rule, grace == null ? 0 : grace, extractMode, file, node.getStartMark().getLine() + 1);
     }
 
     private static boolean isShare(CheckKind kind) {
-        return kind != CheckKind.FRESHNESS && kind != CheckKind.TABLE_NOT_EMPTY && kind != CheckKind.VOLUME_CHANGE;
+        return kind != CheckKind.FRESHNESS && kind != CheckKind.TABLE_NOT_EMPTY && kind != CheckKind.VOLUME_CHANGE
+                && kind != CheckKind.EXTRACT_NOT_EMPTY && kind != CheckKind.EXTRACT_VOLUME_CHANGE;
     }
 
     /** Combinations the kinds need, reported at the check or the offending key. */
@@ -319,7 +330,8 @@ public final class CheckParser {
                     report(at, "table " + table.tableName() + " has no event time");
                 }
             }
-            case VOLUME_CHANGE, TABLE_NOT_EMPTY, PATIENTS_WITH_ENCOUNTER_SHARE -> { }
+            case VOLUME_CHANGE, TABLE_NOT_EMPTY, PATIENTS_WITH_ENCOUNTER_SHARE, EXTRACT_NOT_EMPTY,
+                    EXTRACT_VOLUME_CHANGE -> { }
         }
     }
 

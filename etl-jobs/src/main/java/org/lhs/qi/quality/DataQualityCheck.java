@@ -3,7 +3,8 @@ package org.lhs.qi.quality;
 import java.util.List;
 
 /** One check kind's executable form: set-based SQL over the warehouse, then the verdict per site. */
-sealed interface DataQualityCheck permits RowShareCheck, FreshnessCheck, VolumeChangeCheck, TableNotEmptyCheck {
+sealed interface DataQualityCheck permits RowShareCheck, FreshnessCheck, VolumeChangeCheck, TableNotEmptyCheck,
+        ExtractNotEmptyCheck, ExtractVolumeChangeCheck {
 
     CheckDefinition definition();
 
@@ -21,6 +22,8 @@ sealed interface DataQualityCheck permits RowShareCheck, FreshnessCheck, VolumeC
             case FRESHNESS -> new FreshnessCheck(d);
             case VOLUME_CHANGE -> new VolumeChangeCheck(d);
             case TABLE_NOT_EMPTY -> new TableNotEmptyCheck(d);
+            case EXTRACT_NOT_EMPTY -> new ExtractNotEmptyCheck(d);
+            case EXTRACT_VOLUME_CHANGE -> new ExtractVolumeChangeCheck(d);
         };
     }
 }

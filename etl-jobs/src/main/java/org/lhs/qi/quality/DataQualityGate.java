@@ -35,16 +35,29 @@ public final class DataQualityGate {
         return r.checks();
     }
 
+    /** Runs the checks without an extract folder: extract volumes are judged, offending rows not located. */
     public GateResult run(List<CheckDefinition> checks, long runId, LocalDate businessDate) {
+        return run(checks, runId, businessDate, null);
+    }
+
+    /**
+     * Records the run's warehouse counts and what its extract delivered (with the extract's mode), runs every
+     * check, looks up where the first offending rows of blocking findings are in the extract folder's files, and
+     * writes one {@code qi.dq_result} row per outcome.
+     *
+     * @param extractDir tonight's extract folder (its {@code extract.properties} may declare the mode), or null
+     */
+    public GateResult run(List<CheckDefinition> checks, long runId, LocalDate businessDate, Path extractDir) {
         jdbc.sql("DELETE FROM qi.dq_result WHERE run_id = :run").param("run", runId).update();
         TableCounts.record(jdbc, runId, businessDate);
+        ExtractVolumes.ExtractRun extract = ExtractVolumes.record(jdbc, runId, businessDate, extractDir);
+        log.info("data quality: tonight's extract is {} ({})", extract.mode().label(), extract.reason());
         CheckContext context = new CheckContext(jdbc, runId, businessDate);
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (CheckDefinition check : checks) {
             long started = System.nanoTime();
             List<CheckOutcome> checkOutcomes = DataQualityCheck.of(check).run(context);
             for (CheckOutcome o : checkOutcomes) {
-                insert(o, runId, businessDate);
                 if (!o.passed()) {
                     // ids and counts only: the sample source ids stay in the database and the failure message
                     log.warn("data quality: {} check {} failed for table {}, site {}: observed {}, threshold {}",
@@ -55,7 +68,11 @@ public final class DataQualityGate {
             log.debug("data quality: {} in {} ms", check.id(), (System.nanoTime() - started) / 1_000_000);
             outcomes.addAll(checkOutcomes);
         }
-        GateResult result = new GateResult(runId, outcomes);
+        outcomes = new OffendingRowLocator(jdbc, runId, extractDir).locate(outcomes);
+        for (CheckOutcome o : outcomes) {
+            insert(o, runId, businessDate);
+        }
+        GateResult result = new GateResult(runId, businessDate, outcomes);
         log.info("data quality: {} check(s), {} result(s), {} failed, {} blocking", checks.size(), outcomes.size(),
                 result.failed(), result.blocking().size());
         return result;
@@ -65,9 +82,10 @@ public final class DataQualityGate {
         CheckDefinition c = o.check();
         jdbc.sql("""
                 INSERT INTO qi.dq_result (run_id, business_date, check_id, table_name, site_key, severity, passed,
-                    observed, threshold, message, kind, description, rows_checked, rows_offending, sample_source_ids)
+                    observed, threshold, message, kind, description, rows_checked, rows_offending, sample_source_ids,
+                    outcome, sample_locations)
                 VALUES (:run, :date, :check, :table, :site, :severity, :passed, :observed, :threshold, :message, :kind,
-                    :description, :checked, :offending, :sample)""")
+                    :description, :checked, :offending, :sample, :outcome, :locations)""")
                 .param("run", runId).param("date", businessDate).param("check", c.id())
                 .param("table", o.tableName()).param("site", o.siteKey()).param("severity", c.severity().label())
                 .param("passed", o.passed())
@@ -78,6 +96,8 @@ public final class DataQualityGate {
                 .param("checked", o.rowsChecked(), java.sql.Types.BIGINT)
                 .param("offending", o.rowsOffending(), java.sql.Types.BIGINT)
                 .param("sample", o.sampleSourceIds().toArray(String[]::new))
+                .param("outcome", o.outcome())
+                .param("locations", o.sampleLocations().stream().map(l -> l == null ? "" : l).toArray(String[]::new))
                 .update();
     }
 }

@@ -108,9 +108,10 @@ class DataQualityGateJobIT {
 
         assertEquals(BatchStatus.FAILED, execution.getStatus());
         String message = execution.getAllFailureExceptions().getFirst().getMessage();
-        assertThat(message).startsWith("data-quality gate failed:")
-                .contains("check hba1c-value-present (required-share) table observation, site A: 0.00% of")
-                .contains("first offending source ids: O-A1C-001, O-A1C-002")
+        assertThat(message).startsWith("data-quality gate failed for 2026-11-23:")
+                .contains(") table observation, site A: observed 0.00%, threshold ≥ 90.00%\n      0.00% of")
+                .contains("check hba1c-value-present (required-share, ")
+                .contains("first offending rows: O-A1C-001 (observation.csv:2), O-A1C-002 (observation.csv:3)")
                 .doesNotContain("site B");
         assertStoppedBeforeComputing(execution, output);
         // the findings stay for the appendix and for people: failed for A and ALL, passed checks recorded too
@@ -131,7 +132,8 @@ class DataQualityGateJobIT {
 
         assertEquals(BatchStatus.FAILED, execution.getStatus());
         assertThat(execution.getAllFailureExceptions().getFirst().getMessage())
-                .contains("check observation-not-empty (table-not-empty) table observation, site ALL: 0 row(s) in"
+                .contains("check observation-not-empty (table-not-empty, ")
+                .contains(") table observation, site ALL: observed 0, threshold ≥ 1\n      0 row(s) in"
                         + " observation (at least 1 required)");
         assertStoppedBeforeComputing(execution, output);
     }
@@ -153,6 +155,12 @@ class DataQualityGateJobIT {
         jdbc.sql("UPDATE qi.dq_table_count SET row_count = 2 * row_count WHERE run_id = :r AND table_name = 'patient'"
                 + " AND site_key = 'B'").param("r", first.getId()).update();
         long next = first.getId() + 1000;
+        // tonight's extract is the same files (as if loaded unchanged), so only the warehouse counts differ
+        jdbc.sql("""
+                INSERT INTO qi.ingest_reconciliation (run_id, extract_file_id, source_format, file_name, table_name,
+                    rows_read, rows_staged, rows_quarantined, rows_skipped, unchanged)
+                SELECT :next, extract_file_id, source_format, file_name, table_name, 0, 0, 0, 0, true
+                FROM qi.ingest_reconciliation WHERE run_id = :r""").param("next", next).param("r", first.getId()).update();
         GateResult gate = new DataQualityGate(dataSource).run(
                 DataQualityGate.load(NightlyJobIT.DEFINITIONS.resolve("data-quality")), next, BUSINESS_DATE);
         assertEquals(List.of("patient-volume/B"),
@@ -160,6 +168,9 @@ class DataQualityGateJobIT {
         assertEquals(0.5, gate.blocking().getFirst().observed(), 1e-12);
         jdbc.sql("DELETE FROM qi.dq_result WHERE run_id = :r").param("r", next).update();
         jdbc.sql("DELETE FROM qi.dq_table_count WHERE run_id = :r").param("r", next).update();
+        jdbc.sql("DELETE FROM qi.dq_extract_count WHERE run_id = :r").param("r", next).update();
+        jdbc.sql("DELETE FROM qi.dq_extract_run WHERE run_id = :r").param("r", next).update();
+        jdbc.sql("DELETE FROM qi.ingest_reconciliation WHERE run_id = :r").param("r", next).update();
     }
 
     private void assertStoppedBeforeComputing(JobExecution execution, Path output) throws IOException {

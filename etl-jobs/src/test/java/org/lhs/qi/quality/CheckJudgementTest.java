@@ -115,15 +115,22 @@ class CheckJudgementTest {
                 + " kind: required-share, table: observation, column: value_num, threshold: 0.9, severity: critical}"));
         CheckOutcome bad = c.judge(new Tally("A", 4, 4, List.of("O1", "O2", "O3", "O4")));
         CheckOutcome fine = c.judge(new Tally("B", 4, 0, List.of()));
-        GateResult result = new GateResult(42, List.of(bad, fine));
+        GateResult result = new GateResult(42, LocalDate.of(2026, 11, 23), List.of(
+                bad.withLocations(List.of("observation.csv:2", "observation.csv:3", "", "observation.csv:9")), fine));
         assertTrue(result.criticalFailed());
         assertEquals(1, result.blocking().size());
+        // observed 0 % (0 of 4 fine) against the threshold ≥ 90 %; O3 was not found in tonight's files
         assertEquals("""
-                data-quality gate failed: 1 critical finding(s), nothing was computed or published (run 42; all \
-                findings in qi.dq_result):
-                  - check hba1c-value-present (required-share) table observation, site A: 0.00% of 4 rows are fine \
-                (at least 90.00% required); 4 without value_num; first offending source ids: O1, O2, O3, O4""",
-                result.failureMessage());
+                data-quality gate failed for 2026-11-23: 1 critical finding(s) in check(s) hba1c-value-present; \
+                nothing was computed or published (run 42, all findings in qi.dq_result)
+                  - check hba1c-value-present (required-share, t.yaml:2) table observation, site A: observed 0.00%, \
+                threshold ≥ 90.00%
+                      0.00% of 4 rows are fine (at least 90.00% required); 4 without value_num
+                      first offending rows: O1 (observation.csv:2), O2 (observation.csv:3), O3, O4 (observation.csv:9)
+                How to proceed: fix the extract and run `qi run --date 2026-11-23` again (it restarts the failed run \
+                with the corrected files). If the change is real (e.g. a site closed), acknowledge it in the check \
+                file named above: raise the threshold or set severity to warning; the next run then compares with \
+                tonight's extract.""", result.failureMessage());
         assertFalse(new GateResult(1, List.of(fine)).criticalFailed());
     }
 }

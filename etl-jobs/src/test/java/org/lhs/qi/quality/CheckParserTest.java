@@ -97,7 +97,7 @@ class CheckParserTest {
         assertThat(found).contains(
                 "checks.yaml:4:11: error: unknown kind 'required-shares', expected one of required-share, "
                         + "patients-with-encounter-share, code-system-conformance, unit-conformance, value-range, "
-                        + "temporal-order, freshness, volume-change, table-not-empty",
+                        + "temporal-order, freshness, volume-change, table-not-empty, extract-not-empty, extract-volume-change",
                 "checks.yaml:13:15: error: severity 'fatal' must be one of info, warning, critical");
         assertThat(found).anyMatch(s -> s.startsWith("checks.yaml:10:12: error: unknown table 'patients'"));
         assertThat(found).anyMatch(s -> s.startsWith("checks.yaml:18:13: error: unknown column 'value_num; DROP"));
