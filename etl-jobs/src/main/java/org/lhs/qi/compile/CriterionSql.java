@@ -23,6 +23,7 @@ final class CriterionSql {
             case Criterion.Medication m -> MedicationCriterionSql.rows(m, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.SafetyEvent e -> SafetyEventCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
+            case Criterion.Ecqm e -> EcqmCriterionSql.of(e, ctx, ctx.nextPrefix());
         };
     }
 
