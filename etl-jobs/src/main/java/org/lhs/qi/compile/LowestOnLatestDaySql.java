@@ -6,7 +6,8 @@ import org.lhs.qi.definition.LowestOnLatestDay;
 
 /**
  * {@code lowest-on-latest-day:} the most recent UTC day with a qualifying reading, then the lowest value (missing
- * values first, as CQL sorts nulls) of the reading or its component on that day, tested against the comparison.
+ * numeric values first, as CQL sorts nulls: a coded value is not a Quantity) of the reading or its component on that
+ * day, tested against the comparison; "missing" means no value at all (neither numeric nor coded).
  */
 final class LowestOnLatestDaySql {
 
@@ -34,9 +35,9 @@ final class LowestOnLatestDaySql {
         }
         String passes = Sql.group(test, "AND");
         if (l.missingValue()) {
-            passes = "(low.value_num IS NULL OR " + passes + ")";
+            passes = "((low.value_num IS NULL AND low.value_code IS NULL) OR " + passes + ")";
         }
-        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT lv.value_num, lv.unit FROM ehr.observation lv\n        WHERE "
+        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT lv.value_num, lv.value_code, lv.unit FROM ehr.observation lv\n        WHERE "
                 + Sql.and(lowest, 8) + "\n        ORDER BY lv.value_num ASC NULLS FIRST, lv.id\n        LIMIT 1\n    ) low\n    WHERE "
                 + passes + "\n)";
     }

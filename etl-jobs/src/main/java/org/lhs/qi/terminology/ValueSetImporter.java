@@ -51,7 +51,7 @@ public final class ValueSetImporter {
                 Expansion old = new Expansion(stored.url(), stored.version(), x.title(), stored.total(), stored.codes(),
                         storedCodes, Set.of(), stored.source());
                 if (old.keys().equals(x.keys())) {
-                    out.add(new Outcome(x.identity(), x.title(), x.codes().size(), old.partial(), "unchanged", w));
+                    out.add(new Outcome(x.identity(), x.title(), x.codes().size(), x.partial(), "unchanged", w));
                     continue;
                 }
                 Map<String, List<String>> cw = new LinkedHashMap<>();
