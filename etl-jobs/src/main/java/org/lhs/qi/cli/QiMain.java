@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "LHS Quality Indicators: nightly pipeline from EHR extracts to indicator scorecards.",
         subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, ValidateCommand.class,
                 StatusCommand.class, ListCommand.class, ExplainCommand.class, TestCommand.class, BenchCommand.class,
+                ValueSetsCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiMain {
 

@@ -25,6 +25,7 @@ final class CriterionSql {
             case Criterion.DeviceEpisode e -> DeviceEpisodeCriterionSql.rows(e, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.UnitStay u -> UnitStayCriterionSql.rows(u, ctx, ctx.nextPrefix()).matchesWith(ctx);
             case Criterion.SurveyResponse r -> SurveyResponseCriterionSql.rows(r, ctx, ctx.nextPrefix()).matchesWith(ctx);
+            case Criterion.Ecqm e -> EcqmCriterionSql.of(e, ctx, ctx.nextPrefix());
         };
     }
 

@@ -17,6 +17,16 @@ public sealed interface Criterion {
     /** {@code ref: name} — a named criterion from the top-level {@code criteria:} block. */
     record Ref(String name, Criterion criterion) implements Criterion {}
 
+    /**
+     * eCQM (QI-Core) data criteria: status-aware, interval-based criteria that mirror the QDM datatypes of the CQL
+     * logic of official measures (see LANGUAGE.md §4 "eCQM criteria"). One record per kind, outside this file.
+     */
+    sealed interface Ecqm extends Criterion permits EncounterPerformed, Diagnosis, ObservationPerformed,
+            ProcedurePerformed, RequestOrdered, MedicationActive, LowestOnLatestDay {
+        /** The local value set names the criterion uses (for plain-language rendering). */
+        List<String> valueSets();
+    }
+
     /** {@code patient:} — attributes of the patient; age in whole years on the last day of the period. */
     record Patient(Integer minAge, Integer maxAge, List<String> sexes) implements Criterion {}
 

@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Parses and checks criteria (combinators and data criteria) of one definition. */
 final class CriterionParser {
 
-    static final List<String> KINDS = List.of("all", "any", "not", "patient", "encounter", "this-encounter",
-            "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref",
-            "unit-stay", "survey-response");
+    static final List<String> KINDS = java.util.stream.Stream.concat(Stream.of("all", "any", "not", "patient", "encounter",
+            "this-encounter", "condition", "observation", "procedure", "medication", "safety-event", "device-episode", "ref",
+            "unit-stay", "survey-response"), EcqmCriterionParser.KINDS.stream()).toList();
     private static final List<String> TIMING_KEYS = List.of("during", "lookback", "before", "after-discharge",
             "starts-during", "after-admission", "before-admission", "after-unit-start");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(day|week|month|year)s?");
@@ -120,6 +121,8 @@ final class CriterionParser {
             case "ref" -> ref(v);
             case "unit-stay" -> unitStay(v);
             case "survey-response" -> surveyResponse(v);
+            case String k when EcqmCriterionParser.KINDS.contains(k) ->
+                    new EcqmCriterionParser(in, declaredValueSets, usedValueSets).parse(k, v);
             default -> {
                 String s = KeySuggester.closest(kind, KINDS);
                 in.report(e.key(), Message.UNKNOWN_CRITERION, kind, s == null ? "?" : s, String.join(", ", KINDS));

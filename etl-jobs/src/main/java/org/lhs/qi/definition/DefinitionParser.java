@@ -235,6 +235,18 @@ public final class DefinitionParser {
                 if (rel == null) {
                     continue;
                 }
+                if (org.lhs.qi.terminology.ImportedValueSetStore.isUrl(rel)) {
+                    // an official value set by canonical URL: resolved in the imported store (qi valuesets import)
+                    var store = new org.lhs.qi.terminology.ImportedValueSetStore(baseDir);
+                    var entry = store.resolve(rel).orElse(null);
+                    if (entry == null) {
+                        in.report(e.value(), Message.VALUE_SET_NOT_IMPORTED, rel, store.folder());
+                        out.put(e.name(), new ValueSet(ValueSet.qualifiedName(indicatorId, e.name()), indicatorId, e.name(),
+                                store.folder(), "", List.of()));
+                        continue;
+                    }
+                    rel = baseDir.relativize(store.file(entry)).toString();
+                }
                 Path csv = baseDir.resolve(rel).normalize();
                 if (!csv.startsWith(baseDir.normalize())) {
                     // never read (and quote back in messages) files outside the library

@@ -47,6 +47,8 @@ public enum Message {
     UNKNOWN_TABLE("unknown record table '%s'", "did you mean '%2$s'? tables: %3$s"),
     UNKNOWN_COLUMN("unknown column '%s' of %s", "did you mean '%3$s'? columns: %4$s"),
     MISSING_COLUMN("record of %s misses required column '%s'", "add '%2$s: ...'"),
+    ECQM_WHEN("when needs exactly one relation to the period (overlaps, during, starts-during, ends-during, starts-by-end, ends-by-end), got %s", "e.g. when: { overlaps: period } or when: { starts-during: period, extend-back: 1 year }"),
+    VALUE_SET_NOT_IMPORTED("value set %s is not imported", "run 'qi valuesets import <ValueSet or Bundle JSON files or folders>' (stored in %2$s); official expansions are licensed content, import those you are licensed for"),
     VALUE_SET_FILE_MISSING("value set file '%s' does not exist", "paths are relative to the definitions directory %2$s"),
     VALUE_SET_HEADER("value set header must be 'code_system,code,display', got '%s'", "make the first line exactly code_system,code,display"),
     VALUE_SET_CODE_SYSTEM("unknown code system '%s'", "use a short name: %2$s"),

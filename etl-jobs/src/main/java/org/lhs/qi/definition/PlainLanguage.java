@@ -88,6 +88,7 @@ final class PlainLanguage {
                     + (x.kinds().isEmpty() ? "" : or(x.kinds()) + " ") + "from value set '" + x.valueSet() + "'"
                     + timing(x.timing(), false) + same(x);
             case Criterion.Ref r -> "'" + r.name() + "'";
+            case Criterion.Ecqm x -> EcqmPlainLanguage.describe(x);
             case Criterion.DeviceEpisode x -> count(x.atLeast()) + (x.types().isEmpty() ? "" : or(x.types()) + " ")
                     + "device episode" + timing(x.timing(), true).replace("with onset", "inserted").replace(" active", " in place")
                     + same(x);

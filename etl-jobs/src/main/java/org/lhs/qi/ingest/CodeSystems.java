@@ -32,6 +32,7 @@ public final class CodeSystems {
         alias("http://www.ama-assn.org/go/cpt", "CPT");
         alias("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "HCPCS");
         alias("urn:oid:2.16.840.1.113883.6.285", "HCPCS");
+        alias("http://www.nlm.nih.gov/research/umls/hcpcs", "HCPCS"); // VSAC bundles spell HCPCS this way too
         alias("http://hl7.org/fhir/sid/cvx", "CVX");
     }
 

@@ -16,8 +16,8 @@ class SchemaMigrationIT {
                 WHERE table_schema IN ('public', 'ehr', 'staging', 'qi') AND table_name NOT LIKE 'databasechangelog%'
                 ORDER BY 1""").query(String.class).list();
         assertEquals(List.of(
-                "ehr.condition", "ehr.coverage", "ehr.device_episode", "ehr.encounter", "ehr.medication",
-                "ehr.observation", "ehr.patient", "ehr.procedure", "ehr.safety_event", "ehr.site",
+                "ehr.condition", "ehr.coverage", "ehr.device_episode", "ehr.encounter", "ehr.encounter_type", "ehr.medication",
+                "ehr.observation", "ehr.patient", "ehr.procedure", "ehr.request", "ehr.safety_event", "ehr.site",
                 "ehr.survey_response", "ehr.unit_stay",
                 "public.batch_job_execution", "public.batch_job_execution_context", "public.batch_job_execution_params",
                 "public.batch_job_instance", "public.batch_step_execution", "public.batch_step_execution_context",
