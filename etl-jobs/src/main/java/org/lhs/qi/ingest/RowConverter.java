@@ -65,9 +65,8 @@ public final class RowConverter implements RecordMapper {
         if (values[1] == null) {
             problems.add(spec.sourceIdColumn() + ": required value is missing");
         }
-        if (!readable(TableSpec.SOURCE_SYSTEM_COLUMN, values[0], problems) | !readable(spec.sourceIdColumn(), values[1], problems)) {
-            values[0] = null;
-        }
+        readable(TableSpec.SOURCE_SYSTEM_COLUMN, values[0], problems);
+        readable(spec.sourceIdColumn(), values[1], problems);
         for (int c = 0; c < spec.columns().size(); c++) {
             ColumnSpec column = spec.columns().get(c);
             int index = mapping.columnIndexes()[c];
