@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.lhs.qi.QiApplication;
 import org.lhs.qi.db.DatabaseSettings;
+import org.lhs.qi.ingest.ExtractFormat;
 import org.lhs.qi.nightly.NightlyRunner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,6 +27,12 @@ final class NightlyLauncher {
 
     /** @param dataQuality the data-quality check folder, or null for {@code qi.data-quality-dir} / its default */
     static int run(DatabaseSettings db, LocalDate date, Path extract, Path definitions, Path output, Path dataQuality) {
+        return run(db, date, extract, definitions, output, dataQuality, ExtractFormat.AUTO);
+    }
+
+    /** @param format the extract folder's layout, or AUTO to detect it */
+    static int run(DatabaseSettings db, LocalDate date, Path extract, Path definitions, Path output, Path dataQuality,
+            ExtractFormat format) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", db.url());
         if (db.user() != null) {
@@ -44,7 +51,7 @@ final class NightlyLauncher {
                 .web(WebApplicationType.NONE).properties(properties).run()) {
             NightlyRunner runner = context.getBean(NightlyRunner.class);
             Path checks = context.getBean(org.lhs.qi.config.QiProperties.class).dataQualityDirOrDefault();
-            JobExecution execution = runner.run(date, extract, definitions, output, checks);
+            JobExecution execution = runner.run(date, extract, definitions, output, checks, format);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 System.err.println("qi: nightly run for " + date + " " + execution.getStatus() + ": "
                         + firstLine(failureMessage(execution)));

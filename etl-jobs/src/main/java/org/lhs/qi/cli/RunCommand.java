@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.lhs.qi.db.DatabaseSettings;
+import org.lhs.qi.ingest.ExtractFormat;
+import org.lhs.qi.ingest.ExtractRejectedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +21,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--extract", required = true, description = "Folder of the extract: canonical CSV, Synthea CSV or FHIR R4 (NDJSON or JSON).")
     Path extract;
+
+    @Option(names = "--format", paramLabel = "canonical|synthea|fhir",
+            description = "Layout of the extract folder when detection is ambiguous (default: QI_EXTRACT_FORMAT, "
+                    + "else detected).")
+    String format;
 
     @Mixin
     NightlyFolders folders;
@@ -36,7 +43,20 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("qi: extract folder " + extract + " does not exist");
             return ExitCodes.ENVIRONMENT;
         }
+        ExtractFormat extractFormat;
+        try {
+            extractFormat = ExtractFormat.parse(format != null ? format : System.getenv("QI_EXTRACT_FORMAT"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("qi: " + (format != null ? "--format" : "QI_EXTRACT_FORMAT") + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
+            extractFormat.resolve(extract); // a folder that does not match a forced format: say so before any run
+        } catch (ExtractRejectedException e) {
+            System.err.println("qi: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return NightlyLauncher.run(db, date, extract, folders.definitions, folders.output,
-                    folders.dataQuality);
+                    folders.dataQuality, extractFormat);
     }
 }

@@ -16,6 +16,7 @@ final class DeviceEpisodeCriterionSql {
     static CriterionSql.EventRows rows(Criterion.DeviceEpisode x, SqlContext ctx, String prefix) {
         List<String> c = new ArrayList<>();
         c.add(x.sameEncounter() ? "d.encounter_id = s.encounter_id" : "d.patient_id = s.patient_id");
+        c.add("d.status IS DISTINCT FROM 'entered-in-error'"); // null: the extract states no status
         if (!x.types().isEmpty()) {
             c.add("d.device_type IN (" + ctx.bind(prefix, "device_type", x.types()) + ")");
         }

@@ -67,7 +67,8 @@ public final class CanonicalTables {
                     optional("encounter_id", text()),
                     required("device_type", DEVICE),
                     required("start_time", timestamp()),
-                    optional("end_time", timestamp()))),
+                    optional("end_time", timestamp()),
+                    optional("status", text()))),
             new TableSpec("condition", List.of(
                     required("patient_id", text()),
                     optional("encounter_id", text()),

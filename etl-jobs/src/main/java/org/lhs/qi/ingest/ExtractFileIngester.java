@@ -38,6 +38,8 @@ public final class ExtractFileIngester {
     /** Quarantine rows are sent once this many are waiting (the staging COPY pauses meanwhile). */
     private static final int QUARANTINE_BATCH_ROWS = 1000;
     private static final int SAMPLE_REASONS = 5;
+    /** Raw text kept per quarantined record: enough to see what is wrong, bounded for a runaway record. */
+    private static final int MAX_RAW_CHARS = 100_000;
     private static final long PROGRESS_EVERY_ROWS = 1_000_000;
 
     private final DataSource dataSource;
@@ -157,7 +159,7 @@ public final class ExtractFileIngester {
                             samples.add("line " + source.lineNo() + ": " + reason);
                         }
                         quarantineTail[2] = Long.toString(source.lineNo());
-                        quarantineTail[3] = source.raw();
+                        quarantineTail[3] = shortened(source.raw());
                         quarantineTail[4] = reason;
                         CopyText.appendRow(quarantine.buffer(), runId, extractFileId, quarantineTail);
                         if (++waitingSide >= QUARANTINE_BATCH_ROWS) {
@@ -188,6 +190,10 @@ public final class ExtractFileIngester {
                 (System.nanoTime() - started) / 1_000_000, rate(read, started));
         return new FileIngestResult(spec.table(), fileName, extractFileId, read, good, bad, false, samples,
                 skipped.total(), skipped.byReason());
+    }
+
+    private static String shortened(String raw) {
+        return raw.length() > MAX_RAW_CHARS ? raw.substring(0, MAX_RAW_CHARS) + "…" : raw;
     }
 
     private static long rate(long rows, long startedNanos) {

@@ -25,6 +25,12 @@ public final class RowConverter implements RecordMapper {
     /** A well-formed source record that deliberately has no place in the warehouse, and why (for reconciliation). */
     public record Skipped(String reason) implements Outcome {}
 
+    /**
+     * Longest value accepted in any column (64 Ki characters): codes, ids and names are far shorter, so a
+     * longer one is a broken extract (a runaway quote, a blob in the wrong column) and its row is quarantined.
+     */
+    public static final int MAX_FIELD_CHARS = 1 << 16;
+
     private final TableSpec spec;
     private final HeaderMapping mapping;
     private final String defaultSourceSystem;
@@ -59,6 +65,8 @@ public final class RowConverter implements RecordMapper {
         if (values[1] == null) {
             problems.add(spec.sourceIdColumn() + ": required value is missing");
         }
+        readable(TableSpec.SOURCE_SYSTEM_COLUMN, values[0], problems);
+        readable(spec.sourceIdColumn(), values[1], problems);
         for (int c = 0; c < spec.columns().size(); c++) {
             ColumnSpec column = spec.columns().get(c);
             int index = mapping.columnIndexes()[c];
@@ -68,6 +76,9 @@ public final class RowConverter implements RecordMapper {
                     problems.add(column.name() + ": required value is missing");
                 }
                 values[2 + c] = column.defaultValue();
+                continue;
+            }
+            if (!readable(column.name(), raw, problems)) {
                 continue;
             }
             try {
@@ -83,6 +94,27 @@ public final class RowConverter implements RecordMapper {
             }
         }
         return problems.isEmpty() ? new Good(values) : new Bad(String.join("; ", problems));
+    }
+
+    /**
+     * False (with the problem noted) for a value too long to be real or holding undecodable bytes: the
+     * readers turn bytes that are not UTF-8 into U+FFFD, and such a value (an id, a code) would silently
+     * become a different one, so the row is quarantined instead.
+     */
+    private static boolean readable(String column, String value, List<String> problems) {
+        if (value == null) {
+            return true;
+        }
+        if (value.length() > MAX_FIELD_CHARS) {
+            problems.add(column + ": value is " + value.length() + " characters long, more than the " + MAX_FIELD_CHARS
+                    + " allowed");
+            return false;
+        }
+        if (value.indexOf('\uFFFD') >= 0) {
+            problems.add(column + ": value is not valid UTF-8 (undecodable bytes)");
+            return false;
+        }
+        return true;
     }
 
     /** A deletion needs only the row's identity; its other fields are not checked (they may be empty). */

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code checkExtractStep}: fails the run when any staged file has more malformed rows than the configured
  * share. It reads the counts back from {@code qi.extract_file} so it judges exactly what was committed, also
- * after a restart; the quarantined rows stay for the data team to inspect.
+ * after a restart; the quarantined rows stay for the data team to inspect. FHIR files are judged on their own
+ * row (resources read and quarantined), the same threshold as a CSV file's rows.
  */
 class CheckExtractTasklet implements Tasklet {
 
@@ -42,6 +43,9 @@ class CheckExtractTasklet implements Tasklet {
         // what each file delivered per site, kept for the data-quality gate before normalise clears staging
         profiler.profileStagedFiles();
         policy.check(staged, contribution.getStepExecution().getJobExecutionId());
+        // a FHIR file's own row (resource counts) has no staging table: judged and passed, it is done
+        jdbc.sql("UPDATE qi.extract_file SET status = 'loaded', loaded_at = now()"
+                + " WHERE table_name = 'fhir' AND status = 'staged'").update();
         return RepeatStatus.FINISHED;
     }
 }

@@ -2,7 +2,7 @@ package org.lhs.qi.nightly;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.lhs.qi.ingest.ExtractDirectory;
+import org.lhs.qi.ingest.ExtractFormat;
 import org.lhs.qi.ingest.ExtractFileIngester;
 import org.lhs.qi.ingest.FileIngestResult;
 import org.lhs.qi.ingest.fhir.FhirImporter;
@@ -13,8 +13,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * {@code ingestExtractStep}: stages each file of the extract folder, one file per transaction. The format is
- * detected from the folder: a Synthea export (a {@code patients.csv} with Synthea's header), the canonical CSV,
- * or else FHIR ({@code *.ndjson} Bulk Data files or {@code *.json} resources/Bundles).
+ * the job parameter {@code extractFormat} when forced, else detected from the folder: a Synthea export (a
+ * {@code patients.csv} with Synthea's header), the canonical CSV, or else FHIR ({@code *.ndjson} Bulk Data
+ * files or {@code *.json} resources/Bundles). See {@link ExtractFormat}.
  */
 class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
@@ -23,6 +24,7 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
     private final ExtractFileIngester ingester;
     private final SyntheaImporter synthea;
     private final FhirImporter fhir;
+    private ExtractFormat format = ExtractFormat.AUTO;
 
     IngestExtractTasklet(ExtractFileIngester ingester, SyntheaImporter synthea, FhirImporter fhir) {
         this.ingester = ingester;
@@ -32,22 +34,11 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     @Override
     protected List<Path> items(NightlyParameters parameters, StepExecution step) {
-        if (SyntheaImporter.isSyntheaExport(parameters.extractDir())) {
-            List<Path> files = SyntheaImporter.files(parameters.extractDir());
-            log.info("ingest: Synthea export, {} file(s) in {}", files.size(), parameters.extractDir());
-            return files;
-        }
-        List<Path> files = ExtractDirectory.canonicalFiles(parameters.extractDir());
-        if (files.isEmpty() && FhirImporter.isFhirExport(parameters.extractDir())) {
-            files = FhirImporter.files(parameters.extractDir());
-            log.info("ingest: FHIR, {} file(s) in {}", files.size(), parameters.extractDir());
-            return files;
-        }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("the extract folder " + parameters.extractDir()
-                    + " holds no canonical CSV file (site.csv, patient.csv, encounter.csv, …)");
-        }
-        log.info("ingest: {} file(s) in {}", files.size(), parameters.extractDir());
+        format = parameters.extractFormat().resolve(parameters.extractDir());
+        List<Path> files = format.files(parameters.extractDir());
+        log.info("ingest: {} extract{}, {} file(s) in {}", format.id(),
+                parameters.extractFormat() == ExtractFormat.AUTO ? " (detected)" : " (forced)", files.size(),
+                parameters.extractDir());
         return files;
     }
 
@@ -58,12 +49,11 @@ class IngestExtractTasklet extends OneItemPerTransactionTasklet<Path> {
 
     @Override
     protected void process(Path file, NightlyParameters parameters, StepExecution step) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        FileIngestResult result = name.endsWith(".ndjson") || name.endsWith(".json")
-                ? fhir.importFile(file, step.getJobExecutionId())
-                : SyntheaImporter.isSyntheaExport(file.getParent())
-                ? synthea.importFile(file, step.getJobExecutionId())
-                : ingester.ingest(file, step.getJobExecutionId());
+        FileIngestResult result = switch (format) {
+            case FHIR -> fhir.importFile(file, step.getJobExecutionId());
+            case SYNTHEA -> synthea.importFile(file, step.getJobExecutionId());
+            case CANONICAL, AUTO -> ingester.ingest(file, step.getJobExecutionId());
+        };
         if (result.skippedUnchanged()) {
             return; // loaded by an earlier run: its counts belong to that run
         }

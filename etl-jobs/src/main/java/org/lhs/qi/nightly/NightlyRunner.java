@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.lhs.qi.ingest.ExtractFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -55,6 +56,12 @@ public class NightlyRunner {
     /** Like {@link #run(LocalDate, Path, Path, Path)} with the data-quality check folder given explicitly. */
     public JobExecution run(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir,
             Path dataQualityDir) throws Exception {
+        return run(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir, ExtractFormat.AUTO);
+    }
+
+    /** Like {@link #run(LocalDate, Path, Path, Path, Path)} with the extract format forced (or AUTO: detected). */
+    public JobExecution run(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir,
+            Path dataQualityDir, ExtractFormat extractFormat) throws Exception {
         // A session-level advisory lock per date: held for the whole run, released by PostgreSQL if we die.
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock, businessDate)) {
@@ -68,7 +75,7 @@ public class NightlyRunner {
                     abandonDeadRuns(businessDate);
                     StaleFiles.sweep(new NightlyParameters(businessDate, 0, extractDir, definitionsDir, outputDir)
                             .reportDir());
-                    return launch(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir);
+                    return launch(businessDate, extractDir, definitionsDir, outputDir, dataQualityDir, extractFormat);
                 } finally {
                     unlockWarehouse(lock);
                 }
@@ -79,10 +86,10 @@ public class NightlyRunner {
     }
 
     private JobExecution launch(LocalDate businessDate, Path extractDir, Path definitionsDir, Path outputDir,
-            Path dataQualityDir) throws Exception {
+            Path dataQualityDir, ExtractFormat extractFormat) throws Exception {
         for (long rerun = 0; ; rerun++) {
             NightlyParameters parameters = new NightlyParameters(businessDate, rerun, extractDir, definitionsDir,
-                    outputDir, dataQualityDir);
+                    outputDir, dataQualityDir, extractFormat);
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
                     parameters.toJobParameters());
             if (last == null) {

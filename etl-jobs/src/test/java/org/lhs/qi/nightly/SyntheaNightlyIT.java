@@ -96,6 +96,20 @@ class SyntheaNightlyIT {
         assertReconciled("medications.csv", 663, 0);
         assertReconciled("immunizations.csv", 29, 0);
 
+        // after normalise, per file: read = loaded + quarantined (at ingest or as unresolved) + skipped + superseded
+        // duplicates; the sample is clean, so nothing is quarantined and every staged row is loaded or a duplicate
+        List<Map<String, Object>> loaded = jdbc.sql("""
+                SELECT file_name, rows_read, rows_loaded, rows_quarantined, rows_unresolved, rows_skipped, rows_duplicate
+                FROM qi.ingest_reconciliation_loaded WHERE source_format = 'synthea' AND status IS NOT NULL""").query().listOfRows();
+        assertEquals(10, loaded.size(), "every staged file (all but payers.csv) is reconciled after loading");
+        for (Map<String, Object> f : loaded) {
+            long read = ((Number) f.get("rows_read")).longValue();
+            long sum = ((Number) f.get("rows_loaded")).longValue() + ((Number) f.get("rows_quarantined")).longValue()
+                    + ((Number) f.get("rows_unresolved")).longValue() + ((Number) f.get("rows_skipped")).longValue()
+                    + ((Number) f.get("rows_duplicate")).longValue();
+            assertEquals(read, sum, f.get("file_name") + ": read = loaded + quarantined + unresolved + skipped + duplicate");
+            assertEquals(0L, ((Number) f.get("rows_unresolved")).longValue(), f.get("file_name") + " unresolved");
+        }
         assertEquals(27, count("ehr.patient"));
         assertEquals(604, count("ehr.encounter"));
         assertEquals(63, count("ehr.site"));

@@ -67,6 +67,7 @@ public final class FhirImporter {
     private final DataSource dataSource;
     private final IngestSettings settings;
     private final Map<Path, Map<String, JsonNode>> medicationsByFolder = new ConcurrentHashMap<>();
+    private final Map<Path, FolderResources> resourcesByFolder = new ConcurrentHashMap<>();
 
     public FhirImporter(DataSource dataSource, IngestSettings settings) {
         this.dataSource = dataSource;
@@ -101,6 +102,11 @@ public final class FhirImporter {
         String sha = sha256(file);
         Map<String, JsonNode> medications = medicationsByFolder.computeIfAbsent(
                 file.toAbsolutePath().getParent(), this::medications);
+        FolderResources folder = resourcesByFolder.computeIfAbsent(file.toAbsolutePath().getParent(), FolderResources::of);
+        folder.clearEncounterSites(); // files are imported one at a time; sites are looked up per file
+        if (FolderResources.startsWithType(fileName, "AdverseEvent") && fileName.endsWith(".ndjson")) {
+            folder.loadEncounterSites(FolderResources.adverseEventEncounters(file));
+        }
         return JdbcWork.inTransaction(dataSource, con -> {
             Long fileId = null;
             try (PreparedStatement ps = con.prepareStatement(
@@ -126,12 +132,12 @@ public final class FhirImporter {
                 fileId = register(con, FILE_TABLE, fileName, sha, file, runId);
             }
             Stager stager = new Stager(con, fileName, sha, file, fileId, runId);
-            FhirResourceMapper mapper = new FhirResourceMapper(settings, medications);
+            FhirResourceMapper mapper = new FhirResourceMapper(settings, medications, folder);
             try {
                 if (fileName.toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
                     readNdjson(file, mapper, stager);
                 } else {
-                    readJson(file, mapper, stager);
+                    readJson(file, mapper, stager, folder);
                 }
                 stager.finish();
             } catch (SQLException | RuntimeException e) {
@@ -139,8 +145,10 @@ public final class FhirImporter {
                 throw e;
             }
             FileIngestResult result = stager.result();
+            // the file's own row stays 'staged' (with resource counts) until checkExtractStep has judged its
+            // error rate, like a CSV file; that step then marks it loaded (its tables are loaded by normalise)
             execute(con, "UPDATE qi.extract_file SET rows_read = ?, rows_staged = ?, rows_quarantined = ?, rows_loaded = ?,"
-                    + " status = 'loaded', loaded_at = now() WHERE id = ?", result.rowsRead(), result.rowsStaged(),
+                    + " status = 'staged' WHERE id = ?", result.rowsRead(), result.rowsStaged(),
                     result.rowsQuarantined(), result.rowsStaged(), fileId);
             IngestReconciliation.record(con, runId, FORMAT, result);
             return result;
@@ -149,9 +157,16 @@ public final class FhirImporter {
 
     private void readNdjson(Path file, FhirResourceMapper mapper, Stager stager) throws SQLException {
         try (BufferedReader in = reader(file)) {
+            BoundedLines lines = new BoundedLines(in, BoundedLines.MAX_LINE_CHARS);
             long lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
+            for (BoundedLines.Line l; (l = lines.next()) != null; ) {
                 lineNo++;
+                if (l.tooLong()) {
+                    stager.bad(lineNo, l.text() + "…", "line is " + l.length() + " characters long, more than the "
+                            + BoundedLines.MAX_LINE_CHARS + " allowed; not read");
+                    continue;
+                }
+                String line = l.text();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -170,7 +185,8 @@ public final class FhirImporter {
     }
 
     /** A single resource, or a Bundle whose entries are streamed one by one. */
-    private void readJson(Path file, FhirResourceMapper mapper, Stager stager) throws SQLException {
+    private void readJson(Path file, FhirResourceMapper mapper, Stager stager, FolderResources folder)
+            throws SQLException {
         try (BufferedReader in = reader(file); JsonParser p = JSON.createParser(in)) {
             long line = 1;
             try {
@@ -189,6 +205,7 @@ public final class FhirImporter {
                             line = p.currentLocation().getLineNr();
                             JsonNode entry = JSON.readTree(p);
                             JsonNode resource = entry.get("resource");
+                            rememberForReferences(folder, resource);
                             stager.accept(line, null, resource == null ? new FhirResourceMapper.Bad(
                                     "Bundle entry without a resource") : mapper.map(resource), resource);
                         }
@@ -205,6 +222,16 @@ public final class FhirImporter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Devices, Locations and Encounter sites of a Bundle, for the entries after them that cite them. */
+    private static void rememberForReferences(FolderResources folder, JsonNode resource) {
+        if (resource != null && resource.isObject()) {
+            folder.remember(resource);
+            if ("Encounter".equals(Fhir.text(resource, "resourceType"))) {
+                folder.rememberEncounterSite(resource);
+            }
         }
     }
 

@@ -48,10 +48,24 @@ final class FhirResourceMapper {
     private final Map<String, JsonNode> medications;
     private final IngestSettings settings;
 
+    /** Mappers of resource types with a class of their own, by resourceType. */
+    private final Map<String, ResourceTypeMapper> byType;
+
     /** @param medications Medication resources by id, for {@code medicationReference} */
     FhirResourceMapper(IngestSettings settings, Map<String, JsonNode> medications) {
+        this(settings, medications, FolderResources.empty());
+    }
+
+    /** @param folder Device and Location resources of the export folder, for the references to them */
+    FhirResourceMapper(IngestSettings settings, Map<String, JsonNode> medications, FolderResources folder) {
         this.settings = settings;
         this.medications = medications;
+        CanonicalRows canonical = new CanonicalRows(settings);
+        this.byType = Map.of(
+                "DiagnosticReport", new DiagnosticReportMapper(canonical),
+                "Immunization", new ImmunizationMapper(canonical),
+                "AdverseEvent", new AdverseEventMapper(canonical, folder),
+                "DeviceUseStatement", new DeviceUseStatementMapper(canonical, folder));
     }
 
     Outcome map(JsonNode r) {
@@ -80,6 +94,9 @@ final class FhirResourceMapper {
                     text(r, "whenHandedOver")).orElse(text(r, "whenPrepared"))));
             case "Coverage" -> coverage(r, rows);
             case "Medication" -> "SKIP:Medication is read to resolve medicationReference, not staged itself";
+            case "Device" -> "SKIP:Device is read to resolve DeviceUseStatement.device, not staged itself";
+            case "Location" -> "SKIP:Location is read to resolve the site and unit of adverse events, not staged itself";
+            case String t when byType.containsKey(t) -> byType.get(t).map(r, rows);
             default -> "SKIP:resource type " + type + " is not imported";
         };
         if (problem == null) {
