@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * below 11, numerators and event counts of 1..10). Site rows are generated; ALL rows are their sums; rates,
  * intervals and suppression (primary and complementary) come from the summarise step's own classes.
  */
-final class ScorecardFixture {
+public final class ScorecardFixture {
 
-    static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
+    public static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
     /** First of the 12 reporting months (Nov 2025); the latest is Oct 2026. */
     static final LocalDate FIRST_MONTH = LocalDate.of(2025, 11, 1);
     static final LocalDate LATEST_MONTH = LocalDate.of(2026, 10, 1);
@@ -81,13 +81,13 @@ final class ScorecardFixture {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    ScorecardFixture(DataSource ds) {
+    public ScorecardFixture(DataSource ds) {
         this.jdbc = JdbcClient.create(ds);
         this.template = new JdbcTemplate(ds);
     }
 
     /** Removes what this fixture inserts (and any leftovers of an earlier, interrupted run). */
-    void clean() {
+    public void clean() {
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id IN (:ids)")
                 .param("d", BUSINESS_DATE).param("ids", INDICATORS).update();
         jdbc.sql("DELETE FROM qi.indicator WHERE indicator_id IN (:ids)").param("ids", INDICATORS).update();
@@ -95,7 +95,7 @@ final class ScorecardFixture {
     }
 
     /** Inserts indicators, the run and all result rows. */
-    void insert() {
+    public void insert() {
         clean();
         indicator(DIABETES, "Diabetes: HbA1c poor control (> 9%)", "quality", "proportion", "patient", "decrease", 0.15, null,
                 "Adults aged 18–75 with diabetes whose most recent HbA1c in the month was above 9.0% (or missing). "
