@@ -9,6 +9,7 @@ import org.lhs.qi.ingest.fhir.FhirImporter;
 import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.quality.DataQualityGate;
+import org.lhs.qi.export.ResultExporter;
 import org.lhs.qi.report.ScorecardRenderer;
 import org.lhs.qi.stats.SuppressionRule;
 import org.lhs.qi.summarise.ResultSummariser;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +80,12 @@ public class NightlyJobConfiguration {
         return new ScorecardRenderer(dataSource);
     }
 
+    @Bean
+    ResultExporter resultExporter(DataSource dataSource,
+            @Value("${qi.export.measure-base-url:" + ResultExporter.DEFAULT_MEASURE_BASE + "}") String measureBase) {
+        return new ResultExporter(dataSource, measureBase);
+    }
+
     // --- tasklets: step-scoped, so each step execution starts with a fresh work list ---
 
     @Bean
@@ -120,8 +128,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet renderReportsTasklet(DataSource dataSource, ScorecardRenderer renderer, QiProperties properties) {
-        return new RenderReportsTasklet(dataSource, renderer, properties);
+    Tasklet renderReportsTasklet(DataSource dataSource, ScorecardRenderer renderer, ResultExporter exporter,
+            QiProperties properties) {
+        return new RenderReportsTasklet(dataSource, renderer, exporter, properties);
     }
 
     @Bean

@@ -46,6 +46,13 @@ class PublishManifestTasklet implements Tasklet {
                 .param("d", p.businessDate()).param("instance", step.getJobExecution().getJobInstance().getInstanceId())
                 .query((rs, n) -> new ReportEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .list();
+        List<ReportEntry> exports = jdbc.sql("""
+                SELECT audience || ' ' || kind, path, sha256, size_bytes FROM qi.export_file
+                WHERE business_date = :d AND run_id IN (SELECT run_id FROM qi.run WHERE job_instance_id = :instance)
+                ORDER BY audience = 'ALL' DESC, audience, kind""")
+                .param("d", p.businessDate()).param("instance", step.getJobExecution().getJobInstance().getInstanceId())
+                .query((rs, n) -> new ReportEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
         String definitionsHash = jdbc.sql("SELECT definitions_hash FROM qi.run WHERE job_instance_id = :i "
                         + "AND definitions_hash IS NOT NULL ORDER BY run_id DESC LIMIT 1")
                 .param("i", step.getJobExecution().getJobInstance().getInstanceId())
@@ -62,12 +69,23 @@ class PublishManifestTasklet implements Tasklet {
                   "quarantinedRows": %d,
                   "reports": [
                 %s
+                  ],
+                  "exports": [
+                %s
                   ]
                 }
                 """.formatted(runId, p.businessDate(), definitionsHash, quarantined, reports.stream()
                 .map(r -> "    {\"audience\": \"%s\", \"file\": \"%s\", \"sha256\": \"%s\", \"sizeBytes\": %d}"
                         .formatted(json(r.audience()), json(Path.of(r.path()).getFileName().toString()), r.sha256(),
                                 r.sizeBytes()))
+                .collect(Collectors.joining(",\n")), exports.stream()
+                .map(e -> {
+                    // the audience and kind travel together in one column: "<audience> <kind>"
+                    int space = e.audience().lastIndexOf(' ');
+                    return "    {\"audience\": \"%s\", \"kind\": \"%s\", \"file\": \"%s\", \"sha256\": \"%s\", \"sizeBytes\": %d}"
+                            .formatted(json(e.audience().substring(0, space)), e.audience().substring(space + 1),
+                                    json(Path.of(e.path()).getFileName().toString()), e.sha256(), e.sizeBytes());
+                })
                 .collect(Collectors.joining(",\n")));
         Path manifest = p.reportDir().resolve("manifest.json");
         try {

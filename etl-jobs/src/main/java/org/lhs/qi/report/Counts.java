@@ -12,8 +12,15 @@ public final class Counts {
     public static final String SMALL = "<11";
     /** Smallest count that may be shown (zero aside). */
     public static final int MIN_SHOWN = 11;
+    /** Appended to a rate whose relative standard error is above 30%. */
+    public static final String UNSTABLE = "*";
 
     private Counts() {}
+
+    /** Whether a count is between 1 and 10: a small cell that must not be shown or be derivable. */
+    public static boolean small(long n) {
+        return n >= 1 && n < MIN_SHOWN;
+    }
 
     /** "1,234", "0", or "<11" for 1..10. */
     public static String mask(long n) {

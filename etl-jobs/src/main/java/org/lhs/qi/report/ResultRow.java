@@ -5,12 +5,22 @@ import java.time.LocalDate;
 /**
  * One {@code qi.result} cell. For ratios {@code exposure} is the rate's denominator (e.g. patient-days);
  * rate and interval are null when the cell is suppressed or undefined. The {@code spc*} values are those of the
- * monthly overall cells' control chart (centre and limits on the stored rate scale), else null.
+ * monthly overall cells' control chart (centre and limits on the stored rate scale), else null. {@code unstable}:
+ * the rate's relative standard error is above 30%.
  */
 public record ResultRow(String indicatorId, LocalDate periodStart, String siteKey, String siteName,
         String stratifier, String stratum, long numerator, long denominator, Double exposure,
         Double rate, Double ciLow, Double ciHigh, boolean suppressed, Double spcCentre, Double spcLower,
-        Double spcUpper, String spcSignals, String spcSide) {
+        Double spcUpper, String spcSignals, String spcSide, boolean unstable) {
+
+    /** A row whose rate is not flagged unstable. */
+    public ResultRow(String indicatorId, LocalDate periodStart, String siteKey, String siteName, String stratifier,
+            String stratum, long numerator, long denominator, Double exposure, Double rate, Double ciLow,
+            Double ciHigh, boolean suppressed, Double spcCentre, Double spcLower, Double spcUpper, String spcSignals,
+            String spcSide) {
+        this(indicatorId, periodStart, siteKey, siteName, stratifier, stratum, numerator, denominator, exposure, rate,
+                ciLow, ciHigh, suppressed, spcCentre, spcLower, spcUpper, spcSignals, spcSide, false);
+    }
 
     /** A row without control-chart values (stratified, 12-month or suppressed cells). */
     public ResultRow(String indicatorId, LocalDate periodStart, String siteKey, String siteName, String stratifier,

@@ -219,12 +219,15 @@ public final class ScorecardAssembler {
         }
 
         private TableRow tableRow(String group, String label, ResultRow r) {
-            if (r.suppressed()) {
+            // a shown row with a small count cannot come from the summarise step; if one ever does, hide it whole:
+            // printing "<11" beside the rate would still give the count away (rate × denominator)
+            if (r.suppressed() || Counts.small(r.numerator()) || Counts.small(r.denominator())) {
                 return new TableRow(group, label, "", "", Counts.SUPPRESSED, "", "", "", true);
             }
             String denominator = indicator.scoring() == Scoring.RATIO ? Counts.mask(r.exposure()) : Counts.mask(r.denominator());
             TargetStatus rowStatus = TargetStatus.evaluate(r.rate(), indicator.target(), indicator.improvement());
-            return new TableRow(group, label, Counts.mask(r.numerator()), denominator, format.rate(r.rate()),
+            return new TableRow(group, label, Counts.mask(r.numerator()), denominator,
+                    format.rate(r.rate()) + (r.unstable() ? Counts.UNSTABLE : ""),
                     format.interval(r.ciLow(), r.ciHigh()), rowStatus.symbol(), rowStatus.name(), false);
         }
 

@@ -25,6 +25,10 @@ public final class ResultSummariser {
 
     /** Result key of the all-sites cells. */
     public static final String ALL_SITES = "ALL";
+    /** Stratifier of the un-stratified cells. */
+    public static final String OVERALL = "overall";
+    /** Stratum of the un-stratified cells. */
+    public static final String OVERALL_STRATUM = "all";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -61,7 +65,9 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        List<ResultCell> results = cells.stream().map(c -> calculator.calculate(indicator, c)).toList();
+        // primary suppression per cell, then complementary across strata, sites and months; SPC only sees what is shown
+        List<ResultCell> results = ComplementarySuppression.apply(
+                cells.stream().map(c -> calculator.calculate(indicator, c)).toList());
         Map<String, Map<LocalDate, SpcPoint>> spc = spc(indicator, results);
         SqlParameterSource[] rows = results.stream()
                 .map(r -> {
@@ -85,7 +91,7 @@ public final class ResultSummariser {
     }
 
     private static boolean spcEligible(CellCounts c) {
-        return "month".equals(c.periodKind()) && "overall".equals(c.stratifier());
+        return "month".equals(c.periodKind()) && OVERALL.equals(c.stratifier());
     }
 
     /** One pass over the members: each member is counted once overall and once per stratifier. */
@@ -136,10 +142,10 @@ public final class ResultSummariser {
                 stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
                 numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
                 suppression_reason, target, meets_target, indicator_version, content_hash, run_id,
-                spc_chart, spc_centre, spc_lower, spc_upper, spc_signals, spc_side)
+                spc_chart, spc_centre, spc_lower, spc_upper, spc_signals, spc_side, suppression, rse, unstable)
             VALUES (:bd, :ind, :kind, :ps, :pe, :sk, :sn, :st, :sm, :ip, :den, :denex, :denexcep, :num, :numex, :exp,
                 :rate, :lo, :hi, :method, :sup, :reason, :target, :meets, :ver, :hash, :run,
-                :chart, :centre, :lower, :upper, :signals, :side)""";
+                :chart, :centre, :lower, :upper, :signals, :side, :suppression, :rse, :unstable)""";
 
     private static SqlParameterSource row(LocalDate businessDate, IndicatorScoring indicator, ResultCell r, SpcPoint spc,
             long runId) {
@@ -164,6 +170,8 @@ public final class ResultSummariser {
                 .addValue("lower", spc == null ? null : spc.lower(), Types.NUMERIC)
                 .addValue("upper", spc == null ? null : spc.upper(), Types.NUMERIC)
                 .addValue("signals", spc == null ? null : spc.signals(), Types.VARCHAR)
-                .addValue("side", spc == null ? null : spc.side(), Types.VARCHAR);
+                .addValue("side", spc == null ? null : spc.side(), Types.VARCHAR)
+                .addValue("suppression", r.suppressionKind(), Types.VARCHAR)
+                .addValue("rse", r.rse(), Types.NUMERIC).addValue("unstable", r.unstable());
     }
 }

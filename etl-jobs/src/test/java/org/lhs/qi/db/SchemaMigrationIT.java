@@ -22,7 +22,7 @@ class SchemaMigrationIT {
                 "public.batch_job_execution", "public.batch_job_execution_context", "public.batch_job_execution_params",
                 "public.batch_job_instance", "public.batch_step_execution", "public.batch_step_execution_context",
                 "qi.dq_extract_count", "qi.dq_extract_profile", "qi.dq_extract_run", "qi.dq_result", "qi.dq_table_count",
-                "qi.extract_file", "qi.indicator", "qi.ingest_reconciliation",
+                "qi.export_file", "qi.extract_file", "qi.indicator", "qi.ingest_reconciliation",
                 "qi.ingest_reconciliation_loaded", "qi.ingest_reconciliation_skip", "qi.member", "qi.quarantine", "qi.report_file",
                 "qi.result", "qi.run", "qi.value_set", "qi.value_set_code",
                 "staging.condition", "staging.coverage", "staging.deletion", "staging.device_episode", "staging.encounter",

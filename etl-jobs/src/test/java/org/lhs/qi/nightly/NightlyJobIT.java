@@ -152,9 +152,15 @@ class NightlyJobIT {
         assertEquals(15L, ((Number) falls.get("denominator")).longValue());
         assertEquals(3L, ((Number) falls.get("numerator")).longValue());
         assertEquals(124.0, ((Number) falls.get("exposure")).doubleValue(), 1e-9);
-        assertEquals(24.193548, ((Number) falls.get("rate")).doubleValue(), 1e-5);
-        assertEquals(4.989291, ((Number) falls.get("ci_low")).doubleValue(), 1e-4);
-        assertEquals(70.703815, ((Number) falls.get("ci_high")).doubleValue(), 1e-4);
+        // 3 events is a small cell (rate × patient-days gives it back): stored counts, no published rate
+        assertSuppressed(falls, "events below 11");
+        org.lhs.qi.summarise.ResultCell fallsRate = UNSUPPRESSED.calculate(
+                new org.lhs.qi.summarise.IndicatorScoring("falls", "1", "h", "ratio", 1000, null, "decrease"),
+                new org.lhs.qi.summarise.CellCounts("month", OCTOBER, OCTOBER.plusMonths(1), "ALL", "Org", "overall",
+                        "all", 15, 15, 0, 0, 0, 0, 3, 124));
+        assertEquals(24.193548, fallsRate.rate(), 1e-5);
+        assertEquals(4.989291, fallsRate.ciLow(), 1e-4);
+        assertEquals(70.703815, fallsRate.ciHigh(), 1e-4);
 
         // the twelve-month period (Nov 2025 – Oct 2026) adds P17, seen in September with HbA1c 9.9: IP 16,
         // P15 excluded → 15; numerator the five above + P17 → 6 / 15 = 40 %, Wilson (0.19824, 0.64253)
@@ -163,9 +169,8 @@ class NightlyJobIT {
         assertEquals(16L, ((Number) year.get("initial_population")).longValue());
         assertEquals(15L, ((Number) year.get("denominator")).longValue());
         assertEquals(6L, ((Number) year.get("numerator")).longValue());
-        assertEquals(0.4, ((Number) year.get("rate")).doubleValue(), 1e-9);
-        assertEquals(0.198245, ((Number) year.get("ci_low")).doubleValue(), 1e-5);
-        assertEquals(0.642532, ((Number) year.get("ci_high")).doubleValue(), 1e-5);
+        assertSuppressed(year, "numerator below 11");
+        assertInterval(6, 15, 0.198245, 0.642532);
         assertEquals(LocalDate.of(2026, 11, 1), ((java.sql.Date) year.get("period_end")).toLocalDate());
 
         // small cells: September HbA1c has only P17 (denominator 1); October women (P01–P08) are 8
@@ -193,7 +198,16 @@ class NightlyJobIT {
         assertTrue(Files.exists(dir.resolve("scorecard-2026-11-23-site-A.pdf")));
         assertTrue(Files.exists(dir.resolve("scorecard-2026-11-23-site-B.pdf")));
         assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"businessDate\": \"2026-11-23\"")
-                .contains("scorecard-2026-11-23-organisation.pdf");
+                .contains("scorecard-2026-11-23-organisation.pdf")
+                .contains("results-2026-11-23-organisation.csv", "measure-reports-2026-11-23-organisation.json",
+                        "results-2026-11-23-site-A.csv", "measure-reports-2026-11-23-site-B.json");
+        // the exports sit beside the PDFs and publish no small count either: every cell here is suppressed
+        String csv = Files.readString(dir.resolve("results-2026-11-23-organisation.csv"));
+        assertThat(csv.lines().skip(1)).isNotEmpty().allMatch(l -> l.endsWith(",small-cell") || l.contains(",0,"));
+        assertThat(Files.readString(dir.resolve("measure-reports-2026-11-23-site-A.json")))
+                .contains("\"resourceType\" : \"MeasureReport\"", "\"valueCode\" : \"masked\"");
+        // the PDFs are scanned for small counts after every test (PdfPrivacyScanExtension); here explicitly too
+        assertThat(org.lhs.qi.privacy.PdfPrivacyScan.assertNoSmallCountsBelow(dir)).hasSize(3);
     }
 
     @Test
@@ -237,10 +251,33 @@ class NightlyJobIT {
         assertEquals(denominator, ((Number) r.get("denominator")).longValue(), indicator + " denominator");
         assertEquals(exclusions, ((Number) r.get("denominator_exclusion")).longValue(), indicator + " exclusions");
         assertEquals(numerator, ((Number) r.get("numerator")).longValue(), indicator + " numerator");
-        assertEquals((double) numerator / denominator, ((Number) r.get("rate")).doubleValue(), 1e-9, indicator + " rate");
-        assertEquals(low, ((Number) r.get("ci_low")).doubleValue(), 1e-5, indicator + " ci low");
-        assertEquals(high, ((Number) r.get("ci_high")).doubleValue(), 1e-5, indicator + " ci high");
-        assertEquals(Boolean.FALSE, r.get("suppressed"));
+        // every numerator of this small extract is 1..10: the cell is suppressed (rate × denominator would give the
+        // count back), so its rate is not stored; the hand-worked interval is checked on the stored counts
+        assertSuppressed(r, "numerator below 11");
+        assertInterval(numerator, denominator, low, high);
+    }
+
+    /** Rule with no minimum: the arithmetic of a cell the default rule hides. */
+    private static final org.lhs.qi.summarise.ResultCalculator UNSUPPRESSED =
+            new org.lhs.qi.summarise.ResultCalculator(new org.lhs.qi.stats.SuppressionRule(1));
+
+    private static void assertInterval(long numerator, long denominator, double low, double high) {
+        org.lhs.qi.summarise.ResultCell c = UNSUPPRESSED.calculate(
+                new org.lhs.qi.summarise.IndicatorScoring("p", "1", "h", "proportion", 1, null, "increase"),
+                new org.lhs.qi.summarise.CellCounts("month", OCTOBER, OCTOBER.plusMonths(1), "ALL", "Org", "overall",
+                        "all", denominator, denominator, 0, 0, numerator, 0, 0, 0));
+        assertEquals((double) numerator / denominator, c.rate(), 1e-9);
+        assertEquals(low, c.ciLow(), 1e-5);
+        assertEquals(high, c.ciHigh(), 1e-5);
+    }
+
+    private static void assertSuppressed(Map<String, Object> r, String reason) {
+        assertEquals(Boolean.TRUE, r.get("suppressed"));
+        assertEquals("primary", r.get("suppression"));
+        assertEquals(reason, r.get("suppression_reason"));
+        assertNull(r.get("rate"));
+        assertNull(r.get("ci_low"));
+        assertNull(r.get("ci_high"));
     }
 
     private Map<String, Object> cell(String indicator, LocalDate period, String site, String stratifier, String stratum) {

@@ -89,13 +89,16 @@ class ScorecardAssemblerTest {
     }
 
     @Test
-    void organisationPageComparesSitesAndMasksSmallCounts() {
+    void organisationPageComparesSitesAndHidesARowWithASmallCountWhole() {
         IndicatorPage dm = assemble("ALL").pages().getFirst();
         assertThat(dm.sites()).extracting(TableRow::label).containsExactly("Site S01", "Site S02");
+        // S02 came in "shown" with a numerator of 1..10: "<11" beside its rate and 20 would give the count back
+        // (rate × 20), so the row is printed as suppressed, whatever the flag said
         TableRow s02 = dm.sites().get(1);
-        assertThat(s02.numerator()).isEqualTo("<11");
-        assertThat(s02.denominator()).isEqualTo("20");
-        assertThat(s02.status()).isEqualTo("✗");
+        assertThat(s02.suppressed()).isTrue();
+        assertThat(s02.numerator()).isEmpty();
+        assertThat(s02.denominator()).isEmpty();
+        assertThat(s02.rate()).isEqualTo(Counts.SUPPRESSED);
         // the organisation report charts the organisation only (sites are in the site table)
         assertThat(dm.chart().series()).extracting(ChartData.Series::name).containsExactly("Organisation");
         assertThat(dm.chart().control()).as("no SPC values stored in the fixture").isNull();
@@ -135,7 +138,9 @@ class ScorecardAssemblerTest {
         assertThat(other.rate()).isEqualTo("suppressed (n<11)");
         assertThat(other.numerator()).isEmpty();
         assertThat(other.denominator()).isEmpty();
-        assertThat(dm.equity().get(1).numerator()).isEqualTo("<11");
+        // Asian came in shown with a numerator of 1..10: hidden whole, never as "<11"
+        assertThat(dm.equity().get(1).suppressed()).isTrue();
+        assertThat(dm.equity().get(1).numerator()).isEmpty();
     }
 
     @Test

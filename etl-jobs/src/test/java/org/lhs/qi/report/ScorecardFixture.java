@@ -7,18 +7,24 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.lhs.qi.stats.SuppressionRule;
+import org.lhs.qi.summarise.CellCounts;
+import org.lhs.qi.summarise.ComplementarySuppression;
+import org.lhs.qi.summarise.IndicatorScoring;
+import org.lhs.qi.summarise.ResultCalculator;
+import org.lhs.qi.summarise.ResultCell;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Inserts realistic {@code qi.indicator}, {@code qi.result} and {@code qi.run} rows for scorecard tests:
- * 4 indicators × 12 months × sites S01..S04 and ALL × overall and every stratum, with small cells that are
- * suppressed (denominator &lt; 11) and unsuppressed cells whose numerator is 1..10. Site rows are
- * generated; ALL rows are their sums, as the summarise step would produce.
+ * 4 indicators × 12 months × sites S01..S04 and ALL × overall and every stratum, with small cells (denominators
+ * below 11, numerators and event counts of 1..10). Site rows are generated; ALL rows are their sums; rates,
+ * intervals and suppression (primary and complementary) come from the summarise step's own classes.
  */
-final class ScorecardFixture {
+public final class ScorecardFixture {
 
-    static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
+    public static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
     /** First of the 12 reporting months (Nov 2025); the latest is Oct 2026. */
     static final LocalDate FIRST_MONTH = LocalDate.of(2025, 11, 1);
     static final LocalDate LATEST_MONTH = LocalDate.of(2026, 10, 1);
@@ -40,7 +46,7 @@ final class ScorecardFixture {
 
     /**
      * Hand-worked latest month (Oct 2026) of the diabetes indicator: numerators and denominators per site.
-     * ALL = 235 / 1000 = 23.5%; S04 has 4 / 15 = 26.7% (numerator shown as "<11").
+     * ALL = 235 / 1000 = 23.5%; S04 has 4 / 15 = 26.7%: numerator 4 → suppressed, with S03 (255) as its complement.
      */
     static final long[][] DIABETES_LATEST = {{92, 420}, {75, 310}, {64, 255}, {4, 15}};
     /** Hand-worked latest month of falls: events and patient-days per site; ALL = 12 / 8,000 × 1,000 = 1.50. */
@@ -75,13 +81,13 @@ final class ScorecardFixture {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    ScorecardFixture(DataSource ds) {
+    public ScorecardFixture(DataSource ds) {
         this.jdbc = JdbcClient.create(ds);
         this.template = new JdbcTemplate(ds);
     }
 
     /** Removes what this fixture inserts (and any leftovers of an earlier, interrupted run). */
-    void clean() {
+    public void clean() {
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id IN (:ids)")
                 .param("d", BUSINESS_DATE).param("ids", INDICATORS).update();
         jdbc.sql("DELETE FROM qi.indicator WHERE indicator_id IN (:ids)").param("ids", INDICATORS).update();
@@ -89,7 +95,7 @@ final class ScorecardFixture {
     }
 
     /** Inserts indicators, the run and all result rows. */
-    void insert() {
+    public void insert() {
         clean();
         indicator(DIABETES, "Diabetes: HbA1c poor control (> 9%)", "quality", "proportion", "patient", "decrease", 0.15, null,
                 "Adults aged 18–75 with diabetes whose most recent HbA1c in the month was above 9.0% (or missing). "
@@ -109,6 +115,7 @@ final class ScorecardFixture {
                 .param("id", RUN_ID).param("d", BUSINESS_DATE).update();
         List<Object[]> rows = new ArrayList<>();
         for (String indicator : INDICATORS) {
+            List<CellCounts> cells = new ArrayList<>();
             for (int m = 0; m < 12; m++) {
                 long[][] siteCounts = new long[4][];
                 int s = 0;
@@ -116,15 +123,21 @@ final class ScorecardFixture {
                     siteCounts[s] = siteCounts(indicator, s, m);
                     s++;
                 }
-                addCells(rows, indicator, m, siteCounts);
+                addCells(cells, indicator, m, siteCounts);
             }
+            IndicatorScoring scoring = scoring(indicator);
+            ResultCalculator calculator = new ResultCalculator(new SuppressionRule(11));
+            ComplementarySuppression.apply(cells.stream().map(c -> calculator.calculate(scoring, c)).toList())
+                    .forEach(r -> rows.add(row(indicator, r, scoring.target())));
         }
         template.batchUpdate("""
                 INSERT INTO qi.result (business_date, indicator_id, period_start, period_end, site_key, site_name,
                     stratifier, stratum, initial_population, denominator, denominator_exclusion, denominator_exception,
                     numerator, numerator_exclusion, exposure, rate, ci_low, ci_high, ci_method, suppressed,
-                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '1.0.0', 'fixture', ?)""",
+                    suppression_reason, target, meets_target, indicator_version, content_hash, run_id, suppression,
+                    rse, unstable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '1.0.0', 'fixture', ?,
+                    ?, ?, ?)""",
                 rows);
     }
 
@@ -184,23 +197,32 @@ final class ScorecardFixture {
         return amplitude * Math.sin(1.7 * m + 2.3 * site);
     }
 
-    private void addCells(List<Object[]> rows, String indicator, int m, long[][] siteCounts) {
+    private static IndicatorScoring scoring(String indicator) {
+        return switch (indicator) {
+            case DIABETES -> new IndicatorScoring(indicator, "1.0.0", "fixture", "proportion", 1, 0.15, "decrease");
+            case BLOOD_PRESSURE -> new IndicatorScoring(indicator, "1.0.0", "fixture", "proportion", 1, 0.70, "increase");
+            case FALLS -> new IndicatorScoring(indicator, "1.0.0", "fixture", "ratio", 1000, 1.0, "decrease");
+            default -> new IndicatorScoring(indicator, "1.0.0", "fixture", "proportion", 1, 0.12, "decrease");
+        };
+    }
+
+    private void addCells(List<CellCounts> cells, String indicator, int m, long[][] siteCounts) {
         boolean ratio = indicator.equals(FALLS);
         long allNum = 0, allDen = 0, allExposure = 0;
         int s = 0;
         for (Map.Entry<String, String> site : SITES.entrySet()) {
             long[] c = siteCounts[s++];
-            cellsOfAudience(rows, indicator, m, site.getKey(), site.getValue(), c[0], c[1], ratio ? c[2] : -1);
+            cellsOfAudience(cells, m, site.getKey(), site.getValue(), c[0], c[1], ratio ? c[2] : -1);
             allNum += c[0];
             allDen += c[1];
             allExposure += c[2];
         }
-        cellsOfAudience(rows, indicator, m, "ALL", "All sites", allNum, allDen, ratio ? allExposure : -1);
+        cellsOfAudience(cells, m, "ALL", "All sites", allNum, allDen, ratio ? allExposure : -1);
     }
 
-    private void cellsOfAudience(List<Object[]> rows, String indicator, int m, String siteKey, String siteName,
+    private void cellsOfAudience(List<CellCounts> cells, int m, String siteKey, String siteName,
             long num, long den, long exposure) {
-        rows.add(row(indicator, m, siteKey, siteName, "overall", "all", num, den, exposure));
+        cells.add(counts(m, siteKey, siteName, "overall", "all", num, den, exposure));
         double overallRate = exposure >= 0 ? (double) num / exposure : (double) num / den;
         for (Stratum st : STRATA) {
             long sDen = Math.round(den * st.share());
@@ -210,31 +232,27 @@ final class ScorecardFixture {
             if (exposure < 0) {
                 sNum = Math.min(sNum, sDen);
             }
-            rows.add(row(indicator, m, siteKey, siteName, st.stratifier(), st.stratum(), sNum, sDen, sExposure));
+            cells.add(counts(m, siteKey, siteName, st.stratifier(), st.stratum(), sNum, sDen, sExposure));
         }
     }
 
-    private Object[] row(String indicator, int m, String siteKey, String siteName, String stratifier, String stratum,
+    /** The member counts of a cell: ratio cells carry events and exposure, proportions numerator and denominator. */
+    private static CellCounts counts(int m, String siteKey, String siteName, String stratifier, String stratum,
             long num, long den, long exposure) {
         LocalDate start = FIRST_MONTH.plusMonths(m);
-        boolean suppressed = den < 11;
         boolean ratio = exposure >= 0;
-        Double rate = null, low = null, high = null;
-        if (!suppressed && (ratio ? exposure > 0 : den > 0)) {
-            double[] ci = ratio ? poisson(num, exposure, 1000) : wilson(num, den);
-            rate = ci[0];
-            low = ci[1];
-            high = ci[2];
-        }
-        Double target = switch (indicator) {
-            case DIABETES -> 0.15;
-            case BLOOD_PRESSURE -> 0.70;
-            case FALLS -> 1.0;
-            default -> 0.12;
-        };
-        return new Object[] {BUSINESS_DATE, indicator, start, start.plusMonths(1), siteKey, siteName, stratifier, stratum,
-                den, den, num, ratio ? (Object) exposure : null, rate, low, high,
-                ratio ? "exact-poisson" : "wilson", suppressed, suppressed ? "denominator<11" : null, target, RUN_ID};
+        return new CellCounts("month", start, start.plusMonths(1), siteKey, siteName, stratifier, stratum, den, den, 0,
+                0, ratio ? 0 : num, 0, ratio ? num : 0, ratio ? exposure : 0);
+    }
+
+    private static Object[] row(String indicator, ResultCell r, Double target) {
+        CellCounts c = r.counts();
+        boolean ratio = indicator.equals(FALLS);
+        return new Object[] {BUSINESS_DATE, indicator, c.periodStart(), c.periodEnd(), c.siteKey(), c.siteName(),
+                c.stratifier(), c.stratum(), c.initialPopulation(), r.denominator(), r.numerator(),
+                ratio ? (Object) Math.round(c.exposure()) : null, r.rate(), r.ciLow(), r.ciHigh(),
+                r.suppressed() ? null : ratio ? "exact-poisson" : "wilson", r.suppressed(), r.suppressionReason(),
+                target, RUN_ID, r.suppressionKind(), r.rse(), r.unstable()};
     }
 
     /** {rate, low, high}: Wilson score interval, 95%. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lhs.qi.db.TestDatabase;
+import org.lhs.qi.privacy.PdfPrivacyScan;
 
 /** Renders the organisation and a site scorecard from fixture results on real PostgreSQL and reads the PDFs back. */
 class ScorecardRendererIT {
@@ -85,11 +86,16 @@ class ScorecardRendererIT {
         String diabetes = pageOf(pages, "Diabetes: HbA1c poor control");
         assertThat(flat(diabetes)).contains("12-month control chart", "Monthly results", "Equity by patient group, Oct 2026",
                 "Sites, Oct 2026", "Northside General Hospital", "1,000", "Black / African American");
-        // S04's Oct numerator is 4 (of 15): printed as <11, never as 4
-        assertThat(flat(diabetes)).containsPattern("Lakeshore Clinic ?<11 ?15 ?26\\.7%");
+        // S04's Oct numerator is 4 (of 15): 26.7% × 15 would give the 4 back, so the whole row is suppressed, and
+        // so is the next smallest site, S03 (255), or ALL − S01 − S02 − S03 would: 1000 − 420 − 310 − 255 = 15
+        assertThat(flat(diabetes)).containsPattern("Lakeshore Clinic ?suppressed \\(n<11\\)")
+                .containsPattern("Valley Medical Centre ?suppressed \\(n<11\\)")
+                .doesNotContainPattern("Lakeshore Clinic ?(<11 )?15 ");
         String falls = flat(pageOf(pages, "Inpatient falls with injury"));
         assertThat(falls).contains("Events", "Patient-days", "8,000", "per 1,000 patient-days");
         assertNoSmallCountsShown(new ScorecardRequest(ScorecardFixture.BUSINESS_DATE, "ALL", "Lakeview Health System", pdf));
+        // the text scan reads every count pair in the PDF: 4 indicators × (12 months + sites + strata), less suppressed
+        assertThat(PdfPrivacyScan.assertNoSmallCounts(pdf)).isGreaterThan(100);
     }
 
     @Test
@@ -101,7 +107,8 @@ class ScorecardRendererIT {
         List<String> pages = pageTexts(Files.readAllBytes(pdf));
         Files.writeString(OUT.resolve("scorecard-S04.txt"), String.join("\n\f", pages));
         assertThat(report.pages()).isEqualTo(5);
-        assertThat(pages.getFirst()).contains("Lakeshore Clinic", "26.7%");
+        // S04's latest month (4 of 15) is suppressed: the summary says so instead of 26.7%
+        assertThat(flat(pages.getFirst())).contains("Lakeshore Clinic", Counts.SUPPRESSED).doesNotContain("26.7%");
         String diabetes = pageOf(pages, "Diabetes: HbA1c poor control");
         assertThat(diabetes).doesNotContain("Sites, Oct 2026");
         // Apr 2026 at S04: 3 of 9, suppressed: the row says so and shows neither number
@@ -109,6 +116,7 @@ class ScorecardRendererIT {
         assertThat(april).contains(Counts.SUPPRESSED);
         assertThat(april.replace("Apr 2026", "").replace("n<11", "")).doesNotContainPattern("\\d");
         assertNoSmallCountsShown(new ScorecardRequest(ScorecardFixture.BUSINESS_DATE, "S04", "Lakeview Health System", pdf));
+        assertThat(PdfPrivacyScan.assertNoSmallCounts(pdf)).isGreaterThan(20);
     }
 
     @Test
@@ -139,7 +147,8 @@ class ScorecardRendererIT {
         JasperPrint print = ScorecardRenderer.fill(renderer.view(request));
         List<String> texts = new ArrayList<>();
         print.getPages().forEach(page -> collectTexts(page.getElements(), texts));
-        assertThat(texts).contains(Counts.SUPPRESSED, Counts.SMALL);
+        // suppressed cells show as such; no count is masked as "<11" beside a rate it could be worked out from
+        assertThat(texts).contains(Counts.SUPPRESSED).doesNotContain(Counts.SMALL);
         assertThat(texts).filteredOn(t -> t.matches("\\d{1,3}(,\\d{3})*"))
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(Long.parseLong(t.replace(",", ""))).satisfiesAnyOf(

@@ -39,20 +39,22 @@ class ResultSummariserSpcIT {
                     improvement, source_file)
                 VALUES (:i, '1', 'hash', 'SPC IT', 'quality', 'proportion', 'patient', 'increase', 'spc.yaml')""")
                 .param("i", INDICATOR).update();
-        // 20 eligible patients a month, 2 in the numerator for 11 months and 15 in December 2098
+        // 120 eligible patients a month, 12 in the numerator for 11 months and 40 in December 2098 (numerators of
+        // 1..10 would be suppressed, and a suppressed month is left out of the chart)
         jdbc.sql("""
                 INSERT INTO qi.member (business_date, indicator_id, period_kind, period_start, period_end,
                     subject_type, subject_id, patient_id, site_id, initial_population, denominator,
                     denominator_exclusion, denominator_exception, numerator, numerator_exclusion, run_id)
                 SELECT :bd, :i, 'month', make_date(2098, m, 1), make_date(2098, m, 1) + interval '1 month',
                        'patient', 900000 + p, 900000 + p, NULL, true, true, false, false,
-                       p <= CASE WHEN m = 12 THEN 15 ELSE 2 END, false, 1
-                FROM generate_series(1, 12) m, generate_series(1, 20) p""")
+                       p <= CASE WHEN m = 12 THEN 40 ELSE 12 END, false, 1
+                FROM generate_series(1, 12) m, generate_series(1, 120) p""")
                 .param("bd", BUSINESS_DATE).param("i", INDICATOR).update();
 
         new ResultSummariser(ds, new SuppressionRule(11), "Org").summarise(BUSINESS_DATE, INDICATOR, 1);
 
-        // baseline = first 6 months, 12/120: centre 0.10; σ = √(0.1·0.9/20) = 0.0670820; upper = 0.3012461
+        // baseline = first 6 months, 72/720: centre 0.10; σ = √(0.1·0.9/120) = 0.0273861; limits 0.1 ∓ 0.0821584;
+        // December 40/120 = 0.333 is above the upper limit
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT period_start, spc_chart, spc_centre::float8 AS centre, spc_lower::float8 AS lower,
                        spc_upper::float8 AS upper, spc_signals, spc_side
@@ -62,8 +64,8 @@ class ResultSummariserSpcIT {
         Map<String, Object> jan = rows.getFirst();
         assertEquals("p", jan.get("spc_chart"));
         assertEquals(0.10, (double) jan.get("centre"), 1e-12);
-        assertEquals(0.0, (double) jan.get("lower"), 1e-12);
-        assertEquals(0.3012461, (double) jan.get("upper"), 1e-7);
+        assertEquals(0.0178416, (double) jan.get("lower"), 1e-7);
+        assertEquals(0.1821584, (double) jan.get("upper"), 1e-7);
         assertNull(jan.get("spc_signals"));
         Map<String, Object> dec = rows.getLast();
         assertEquals("OUTSIDE_LIMITS", dec.get("spc_signals"));
