@@ -55,9 +55,10 @@ final class AppendixAssembler {
             DataQualityFinding f = group.getFirst();
             long sites = group.stream().filter(g -> !"ALL".equals(g.siteKey())).count();
             boolean all = group.stream().anyMatch(g -> "ALL".equals(g.siteKey()));
+            String one = group.stream().map(DataQualityFinding::siteKey).filter(k -> !"ALL".equals(k)).findFirst()
+                    .orElse("");
             String where = (all ? "all" : "") + (all && sites > 0 ? " + " : "")
-                    + (sites == 0 ? "" : sites == 1 && !all ? site(group.stream().filter(g -> !"ALL".equals(g.siteKey()))
-                            .findFirst().orElseThrow().siteKey()) : sites + " sites");
+                    + (sites == 0 ? "" : sites == 1 ? one : sites + " sites");
             rows.add(new DqRow(f.checkId(), category(f.kind()), f.severity(), f.table(), where,
                     range(f.kind(), group), value(f.kind(), f.threshold()), "passed", "PASSED", ""));
         }

@@ -52,7 +52,8 @@ class ResultSummariserSpcIT {
 
         new ResultSummariser(ds, new SuppressionRule(11), "Org").summarise(BUSINESS_DATE, INDICATOR, 1);
 
-        // baseline = first 6 months, 12/120: centre 0.10; σ = √(0.1·0.9/20) = 0.0670820; upper = 0.3012461
+        // baseline = first 6 months, 12/120: centre 0.10; exact binomial limits for n = 20 (P(X ≤ 6) = 0.99761 <
+        // 0.99865 ≤ P(X ≤ 7) = 0.99958): upper 7/20 = 0.35, lower 0; December's 15/20 is far above
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT period_start, spc_chart, spc_centre::float8 AS centre, spc_lower::float8 AS lower,
                        spc_upper::float8 AS upper, spc_signals, spc_side
@@ -63,7 +64,7 @@ class ResultSummariserSpcIT {
         assertEquals("p", jan.get("spc_chart"));
         assertEquals(0.10, (double) jan.get("centre"), 1e-12);
         assertEquals(0.0, (double) jan.get("lower"), 1e-12);
-        assertEquals(0.3012461, (double) jan.get("upper"), 1e-7);
+        assertEquals(0.35, (double) jan.get("upper"), 1e-12);
         assertNull(jan.get("spc_signals"));
         Map<String, Object> dec = rows.getLast();
         assertEquals("OUTSIDE_LIMITS", dec.get("spc_signals"));
