@@ -115,7 +115,7 @@ public final class ScorecardAssembler {
             return new SummaryRow(indicator.domain().label(), indicator.title(), latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
                     indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
-                    spc.code().name());
+                    spc.code().name(), SparklineData.of(chart()));
         }
 
         IndicatorPage page(boolean organisationWide) {

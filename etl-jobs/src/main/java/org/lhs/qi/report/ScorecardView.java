@@ -38,7 +38,7 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
     /** One line of the summary table; {@code statusCode}/{@code trendCode} drive the colours. */
     public record SummaryRow(String domain, String title, String latestRate, String interval, String target,
             String status, String statusCode, String direction, String trend, String trendCode, String spc,
-            String spcCode) {}
+            String spcCode, SparklineData sparkline) {}
 
     /** One page per indicator; {@code funnel} is null on site reports and when fewer than 2 sites are reportable. */
     public record IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
