@@ -159,7 +159,7 @@ final class AppendixAssembler {
         return f.passed() ? "PASSED" : "critical".equals(f.severity()) ? "FAILED" : "WARNING";
     }
 
-    /** Shares as percentages, freshness in days, counts as counts. */
+    /** Shares as percentages, freshness in days, row counts with their unit. */
     static String value(String kind, Double v) {
         if (v == null) {
             return "–";
@@ -167,7 +167,8 @@ final class AppendixAssembler {
         DecimalFormatSymbols uk = DecimalFormatSymbols.getInstance(Locale.UK);
         return switch (kind == null ? "" : kind) {
             case "freshness" -> new DecimalFormat("#,##0", uk).format(v) + " d";
-            case "table-not-empty" -> new DecimalFormat("#,##0", uk).format(v);
+            // with the unit: a bare small number would read like a (forbidden) small patient count
+            case "table-not-empty" -> new DecimalFormat("#,##0", uk).format(v) + (v == 1 ? " row" : " rows");
             default -> new DecimalFormat("0.##", uk).format(v * 100) + "%";
         };
     }
