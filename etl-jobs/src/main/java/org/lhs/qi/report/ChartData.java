@@ -10,7 +10,19 @@ import java.util.List;
  * suppressed or missing (the point is then simply absent), and the target as a reference line.
  */
 public record ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
-        String targetLabel, Control control) implements Serializable {
+        String targetLabel, Control control, List<Break> breaks) implements Serializable {
+
+    /** A chart without definition changes. */
+    public ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
+            String targetLabel, Control control) {
+        this(valueAxisLabel, months, series, target, targetLabel, control, List.of());
+    }
+
+    /**
+     * A change of the indicator's definition: months from {@code month} (an index into {@code months}) on were
+     * computed with a different definition than the month before; control limits never span it.
+     */
+    public record Break(int month, String label) implements Serializable {}
 
     /** A trend chart without control limits. */
     public ChartData(String valueAxisLabel, List<String> months, List<Series> series, Double target,
@@ -48,6 +60,7 @@ public record ChartData(String valueAxisLabel, List<String> months, List<Series>
     public ChartData {
         months = List.copyOf(months);
         series = List.copyOf(series);
+        breaks = breaks == null ? List.of() : List.copyOf(breaks);
     }
 
     /** How a series is drawn. */

@@ -1,29 +1,42 @@
 package org.lhs.qi.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.lhs.qi.stats.FalseDiscoveryRate;
 import org.lhs.qi.stats.Interval;
 import org.lhs.qi.stats.ProportionIntervals;
 import org.lhs.qi.stats.equity.Comparison;
 import org.lhs.qi.stats.equity.Disparities;
-import org.lhs.qi.stats.equity.Disparity;
+import org.lhs.qi.stats.equity.DisparityTests;
 import org.lhs.qi.stats.equity.GroupRate;
 
 /**
- * Compares the strata of one stratifier with a reference group, the largest one (by denominator, or by
- * exposure for ratios). Proportions: rate ratio with Katz's interval, flagged by {@link Disparities}
- * (significant rate difference and at least 10% relative) when the printed ratio interval also excludes 1. Ratios: rate ratio with the exact conditional
- * (binomial) interval, flagged when it excludes 1 and is at least 10% away from 1. Suppressed and
- * {@code unknown} strata are never compared: suppressed ones must not be derivable, unknown is not a group.
+ * Compares the strata of each stratifier with a reference group, the largest one (by denominator, or by
+ * exposure for ratios). Proportions: rate ratio with Katz's interval and the matching Wald test of ln RR.
+ * Ratios: rate ratio with the exact conditional (binomial) interval and test. Suppressed and {@code unknown}
+ * strata are never compared: suppressed ones must not be derivable, unknown is not a group.
+ * <p>
+ * One audience's page makes many comparisons (every stratum of every stratifier), so at 5% each some would be
+ * flagged by chance alone. A group is flagged only when its comparison survives the Benjamini–Hochberg
+ * procedure across all comparisons of the page (false discovery rate 5%) AND its ratio is at least 10% away
+ * from 1; the printed intervals stay the ordinary (unadjusted) 95% intervals.
  */
 public final class EquityComparison {
 
     private static final double CONFIDENCE = 0.95;
+    /** False discovery rate of the disparity flags of one page. */
+    public static final double FALSE_DISCOVERY_RATE = 0.05;
 
-    /** One stratum against the reference; {@code ratio} and its interval may be null (no events). */
-    public record Result(String stratum, boolean reference, Double ratio, Double low, Double high, Comparison comparison) {
+    /**
+     * One stratum against the reference; {@code ratio} and its interval may be null (no events); {@code p} is
+     * the unadjusted two-sided p-value (NaN for the reference).
+     */
+    public record Result(String stratum, boolean reference, Double ratio, Double low, Double high, double p,
+            Comparison comparison) {
 
         /** "1.37 (1.06–1.77)", "ref." or "–". */
         public String ratioText() {
@@ -33,9 +46,9 @@ public final class EquityComparison {
             if (ratio == null || ratio.isNaN() || ratio.isInfinite()) {
                 return "–";
             }
-            String text = String.format(java.util.Locale.UK, "%.2f", ratio);
-            return low == null || high == null ? text
-                    : text + String.format(java.util.Locale.UK, " (%.2f–%.2f)", low, high);
+            String text = String.format(Locale.UK, "%.2f", ratio);
+            return low == null ? text
+                    : text + String.format(Locale.UK, " (%.2f–%s)", low, high == null ? "∞" : String.format(Locale.UK, "%.2f", high));
         }
 
         /** "disparity" (flagged, worse than the reference), "better", or "" when not flagged. */
@@ -46,12 +59,59 @@ public final class EquityComparison {
                 case SIMILAR -> "";
             };
         }
+
+        Result withComparison(Comparison c) {
+            return new Result(stratum, reference, ratio, low, high, p, c);
+        }
+    }
+
+    /** The comparisons of one page by stratifier and stratum, and how many entered the correction. */
+    public record Family(Map<String, Map<String, Result>> byStratifier, int comparisons) {
+
+        /** The comparisons of one stratifier (empty when it had fewer than 2 comparable strata). */
+        public Map<String, Result> of(String stratifier) {
+            return byStratifier.getOrDefault(stratifier, Map.of());
+        }
     }
 
     private EquityComparison() {}
 
-    /** The comparisons of the comparable strata of one stratifier by stratum; empty when fewer than 2. */
+    /** The comparisons of the comparable strata of one stratifier, corrected as a family of their own. */
     public static Map<String, Result> compare(List<ResultRow> strata, Scoring scoring, Improvement improvement) {
+        return compareAll(Map.of("one", strata), scoring, improvement).of("one");
+    }
+
+    /** Every stratifier's comparisons, the flags corrected across all of them together. */
+    public static Family compareAll(Map<String, List<ResultRow>> strataByStratifier, Scoring scoring,
+            Improvement improvement) {
+        org.lhs.qi.stats.Improvement direction = improvement == Improvement.INCREASE
+                ? org.lhs.qi.stats.Improvement.INCREASE : org.lhs.qi.stats.Improvement.DECREASE;
+        Map<String, Map<String, Result>> raw = new LinkedHashMap<>();
+        List<String[]> tested = new ArrayList<>(); // {stratifier, stratum}
+        List<Double> pValues = new ArrayList<>();
+        strataByStratifier.forEach((stratifier, strata) -> {
+            Map<String, Result> results = uncorrected(strata, scoring);
+            raw.put(stratifier, results);
+            results.values().stream().filter(r -> !r.reference() && !Double.isNaN(r.p())).forEach(r -> {
+                tested.add(new String[] {stratifier, r.stratum()});
+                pValues.add(r.p());
+            });
+        });
+        boolean[] discovered = FalseDiscoveryRate.benjaminiHochberg(
+                pValues.stream().mapToDouble(Double::doubleValue).toArray(), FALSE_DISCOVERY_RATE);
+        for (int i = 0; i < tested.size(); i++) {
+            Map<String, Result> results = raw.get(tested.get(i)[0]);
+            Result r = results.get(tested.get(i)[1]);
+            boolean material = r.ratio() != null && Math.abs(r.ratio() - 1) >= Disparities.MIN_RELATIVE_DIFFERENCE;
+            Comparison c = !(discovered[i] && material) ? Comparison.SIMILAR
+                    : direction.better(r.ratio() > 1 ? 1 : -1) ? Comparison.BETTER : Comparison.WORSE;
+            results.put(r.stratum(), r.withComparison(c));
+        }
+        return new Family(raw, tested.size());
+    }
+
+    /** Ratio, interval and p-value of each comparable stratum of one stratifier; all SIMILAR until corrected. */
+    private static Map<String, Result> uncorrected(List<ResultRow> strata, Scoring scoring) {
         List<ResultRow> groups = strata.stream()
                 .filter(r -> !r.suppressed() && !"unknown".equals(r.stratum()) && r.rateBase(scoring) > 0)
                 .toList();
@@ -61,48 +121,46 @@ public final class EquityComparison {
         }
         ResultRow reference = groups.stream().max(Comparator.comparingDouble((ResultRow r) -> r.rateBase(scoring)))
                 .orElseThrow();
-        org.lhs.qi.stats.Improvement direction = improvement == Improvement.INCREASE
-                ? org.lhs.qi.stats.Improvement.INCREASE : org.lhs.qi.stats.Improvement.DECREASE;
         for (ResultRow g : groups) {
             if (g == reference) {
-                out.put(g.stratum(), new Result(g.stratum(), true, 1.0, null, null, Comparison.SIMILAR));
+                out.put(g.stratum(), new Result(g.stratum(), true, 1.0, null, null, Double.NaN, Comparison.SIMILAR));
             } else if (scoring == Scoring.PROPORTION) {
-                Disparity d = Disparities.compare(new GroupRate(g.stratum(), g.numerator(), g.denominator()),
-                        new GroupRate(reference.stratum(), reference.numerator(), reference.denominator()), direction);
-                // the printed ratio interval must agree with the flag: no flag when it includes 1
-                boolean ratioIncludesOne = d.ratioInterval() == null
-                        || d.ratioInterval().low() <= 1 && d.ratioInterval().high() >= 1;
-                out.put(g.stratum(), new Result(g.stratum(), false, d.ratio(),
-                        d.ratioInterval() == null ? null : d.ratioInterval().low(),
-                        d.ratioInterval() == null ? null : d.ratioInterval().high(),
-                        ratioIncludesOne ? Comparison.SIMILAR : d.comparison()));
+                out.put(g.stratum(), proportionRatio(g, reference));
             } else {
-                out.put(g.stratum(), rateRatio(g, reference, direction));
+                out.put(g.stratum(), rateRatio(g, reference));
             }
         }
         return out;
+    }
+
+    private static Result proportionRatio(ResultRow g, ResultRow reference) {
+        GroupRate group = new GroupRate(g.stratum(), g.numerator(), g.denominator());
+        GroupRate ref = new GroupRate(reference.stratum(), reference.numerator(), reference.denominator());
+        Interval ci = Disparities.katzRatio(group, ref, CONFIDENCE);
+        double ratio = group.rate() / ref.rate();
+        double p = DisparityTests.katzRatioP(g.numerator(), g.denominator(), reference.numerator(),
+                reference.denominator());
+        return new Result(g.stratum(), false, Double.isFinite(ratio) ? ratio : null, ci == null ? null : ci.low(),
+                ci == null ? null : ci.high(), p, Comparison.SIMILAR);
     }
 
     /**
      * Rate ratio of two Poisson counts with the exact conditional interval: given the total x1 + x2, x1 is
      * binomial with p = e1·RR / (e1·RR + e2), so the Clopper–Pearson limits of p map to RR = p/(1−p) · e2/e1.
      */
-    static Result rateRatio(ResultRow group, ResultRow reference, org.lhs.qi.stats.Improvement direction) {
+    static Result rateRatio(ResultRow group, ResultRow reference) {
         long x1 = group.numerator();
         long x2 = reference.numerator();
         double e1 = group.exposure();
         double e2 = reference.exposure();
         if (x1 + x2 == 0 || x2 == 0) {
-            return new Result(group.stratum(), false, null, null, null, Comparison.SIMILAR);
+            return new Result(group.stratum(), false, null, null, null, 1, Comparison.SIMILAR);
         }
         double ratio = (x1 / e1) / (x2 / e2);
         Interval p = ProportionIntervals.clopperPearson(x1, x1 + x2, CONFIDENCE);
         double low = p.low() / (1 - p.low()) * e2 / e1;
         double high = p.high() >= 1 ? Double.POSITIVE_INFINITY : p.high() / (1 - p.high()) * e2 / e1;
-        boolean significant = low > 1 || high < 1;
-        boolean flagged = significant && Math.abs(ratio - 1) >= Disparities.MIN_RELATIVE_DIFFERENCE;
-        Comparison c = !flagged ? Comparison.SIMILAR
-                : direction.better(ratio > 1 ? 1 : -1) ? Comparison.BETTER : Comparison.WORSE;
-        return new Result(group.stratum(), false, ratio, low, Double.isInfinite(high) ? null : high, c);
+        return new Result(group.stratum(), false, ratio, low, Double.isInfinite(high) ? null : high,
+                DisparityTests.exactRateRatioP(x1, e1, x2, e2), Comparison.SIMILAR);
     }
 }

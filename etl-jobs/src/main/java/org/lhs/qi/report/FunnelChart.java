@@ -88,12 +88,18 @@ public final class FunnelChart {
         pointRenderer.setDefaultItemLabelPaint(TEXT);
         pointRenderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));
+        // sites close together would have overlapping names: each point gets its number, the key names them
         pointRenderer.setDefaultItemLabelGenerator((dataset, series, item) -> {
             XYSeries s = ((XYSeriesCollection) dataset).getSeries(series);
             double x = s.getX(item).doubleValue();
             double y = s.getY(item).doubleValue();
-            return data.sites().stream().filter(p -> p.size() == x && p.value() == y).map(FunnelData.Site::name)
-                    .findFirst().orElse("");
+            for (int i = 0; i < data.sites().size(); i++) {
+                FunnelData.Site p = data.sites().get(i);
+                if (p.size() == x && p.value() == y) {
+                    return Integer.toString(i + 1);
+                }
+            }
+            return "";
         });
 
         NumberAxis x = new NumberAxis(data.xLabel());
@@ -105,7 +111,7 @@ public final class FunnelChart {
             a.setTickLabelPaint(TEXT);
         }
         x.setAutoRangeIncludesZero(true);
-        x.setUpperMargin(0.30); // room for the labels of the largest sites
+        x.setUpperMargin(0.10);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(points, x, y, pointRenderer);
         plot.setDataset(1, lines);
@@ -121,6 +127,22 @@ public final class FunnelChart {
         legend.setItemFont(TrendChart.font(Font.PLAIN, 6.5f));
         legend.setFrame(BlockBorder.NONE);
         legend.setPosition(RectangleEdge.BOTTOM);
+        org.jfree.chart.title.TextTitle key = new org.jfree.chart.title.TextTitle(key(data),
+                TrendChart.font(Font.PLAIN, 6.5f), TEXT, RectangleEdge.BOTTOM,
+                org.jfree.chart.ui.HorizontalAlignment.CENTER, org.jfree.chart.ui.VerticalAlignment.CENTER,
+                new RectangleInsets(1, 2, 1, 2));
+        chart.addSubtitle(key);
         return chart;
+    }
+
+    /** "1 North General · 2 East Community (outside 99.8%) · …". */
+    static String key(FunnelData data) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < data.sites().size(); i++) {
+            FunnelData.Site s = data.sites().get(i);
+            text.append(i == 0 ? "" : "  ·  ").append(i + 1).append(' ').append(s.name())
+                    .append(s.outside998() ? " (outside 99.8%)" : "");
+        }
+        return text.toString();
     }
 }

@@ -36,6 +36,8 @@ final class JasperData {
         return switch (value) {
             case ChartData chart -> new ChartRenderable(chart);
             case FunnelData funnel -> new FunnelRenderable(funnel);
+            case SparklineData spark -> new SparklineRenderable(spark);
+            case ForestData forest -> forest.anyPlotted() ? new ForestRenderable(forest) : null;
             case Record r -> toMap(r);
             case List<?> list -> list.stream().map(JasperData::convert).toList();
             case null, default -> value;

@@ -82,6 +82,11 @@ public final class RateFormat {
         return scoring == Scoring.PROPORTION ? "Denominator" : "Patient-days";
     }
 
+    /** What the equity ratio compares: the forest plot's axis label. */
+    public String measureName() {
+        return scoring == Scoring.PROPORTION ? "Ratio to ref. group (log scale)" : "Rate ratio to ref. (log scale)";
+    }
+
     private static DecimalFormat decimal(String pattern) {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK));
     }

@@ -59,7 +59,8 @@ public final class ScorecardAssembler {
         String runLabel = in.run().map(r -> "Run " + r.runId()).orElse("Run: not recorded");
         return new ScorecardView(request.organisationName(), audienceLabel, DAY.format(in.businessDate()),
                 MONTH.format(months.getFirst()) + " – " + MONTH.format(latest), MONTH.format(latest),
-                STAMP.format(generatedAt.withZoneSameInstant(java.time.ZoneOffset.UTC)), runLabel, summary, pages);
+                STAMP.format(generatedAt.withZoneSameInstant(java.time.ZoneOffset.UTC)), runLabel, summary, pages,
+                AppendixAssembler.assemble(in.businessDate(), audience, in.dataQuality(), in.definitions(), months));
     }
 
     /** The rows of one indicator and what is derived from them for the audience. */
@@ -114,7 +115,7 @@ public final class ScorecardAssembler {
             return new SummaryRow(indicator.domain().label(), indicator.title(), latestRate(), latestInterval(),
                     format.target(indicator.target(), indicator.improvement()), status.label(), status.name(),
                     indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
-                    spc.code().name());
+                    spc.code().name(), SparklineData.of(chart()));
         }
 
         IndicatorPage page(boolean organisationWide) {
@@ -132,17 +133,20 @@ public final class ScorecardAssembler {
                     : MONTH.format(latestMonth);
             List<ResultRow> strata = comparison.stream()
                     .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier())).toList();
-            Map<String, Map<String, EquityComparison.Result>> disparities = new java.util.HashMap<>();
-            strata.stream().collect(Collectors.groupingBy(ResultRow::stratifier)).forEach((stratifier, groups) ->
-                    disparities.put(stratifier, EquityComparison.compare(groups, indicator.scoring(),
-                            indicator.improvement())));
-            List<TableRow> equity = strata.stream()
+            Map<String, List<ResultRow>> byStratifier = strata.stream()
+                    .collect(Collectors.groupingBy(ResultRow::stratifier, TreeMap::new, Collectors.toList()));
+            EquityComparison.Family family = EquityComparison.compareAll(byStratifier, indicator.scoring(),
+                    indicator.improvement());
+            List<ResultRow> ordered = strata.stream()
                     .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
                             .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
                             .thenComparing(ResultRow::stratum))
-                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r)
-                            .withComparison(r.suppressed() ? null : disparities.get(r.stratifier()).get(r.stratum())))
                     .toList();
+            List<TableRow> equity = ordered.stream()
+                    .map(r -> tableRow(Strata.stratifierLabel(r.stratifier()), Strata.stratumLabel(r.stratum()), r)
+                            .withComparison(r.suppressed() ? null : family.of(r.stratifier()).get(r.stratum())))
+                    .toList();
+            ForestData forest = EquityForest.of(ordered, family, format.measureName());
             List<TableRow> sites = organisationWide
                     ? comparison.stream()
                             .filter(r -> r.overall() && !r.siteKey().equals(ScorecardRequest.ALL))
@@ -157,7 +161,8 @@ public final class ScorecardAssembler {
                     indicator.improvement().label(), trend.label(), trend.direction().name(), spc.label(),
                     spc.code().name(), chart(), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
-                    "Equity by patient group, " + comparisonLabel + unitNote(), equity,
+                    "Equity by patient group, " + comparisonLabel + unitNote(), equity, forest,
+                    EquityForest.note(family.comparisons()),
                     "Sites, " + comparisonLabel + unitNote(), sites,
                     organisationWide && year ? funnel(comparison) : null);
         }
@@ -240,7 +245,7 @@ public final class ScorecardAssembler {
             String targetLabel = indicator.target() == null ? null
                     : "Target " + format.target(indicator.target(), indicator.improvement());
             return new ChartData(format.axisLabel(), months.stream().map(SHORT_MONTH::format).toList(), series, target,
-                    targetLabel, control());
+                    targetLabel, control(), DefinitionBreaks.of(months, audienceOverall));
         }
 
         /** Centre, limits and marks of the stored chart; null when no month has one. */

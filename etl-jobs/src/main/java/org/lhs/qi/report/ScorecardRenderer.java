@@ -20,6 +20,8 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 public final class ScorecardRenderer {
 
     private final ScorecardRepository repository;
+    private final DataQualityFindings dataQuality;
+    private final DefinitionDetails definitions;
     private final ScorecardAssembler assembler = new ScorecardAssembler();
     private final Clock clock;
 
@@ -30,7 +32,14 @@ public final class ScorecardRenderer {
 
     /** Renderer with the clock that stamps "generated at" (tests fix it). */
     public ScorecardRenderer(DataSource ds, Clock clock) {
+        this(ds, clock, new JdbcDataQualityFindings(ds));
+    }
+
+    /** Renderer with its own source of data-quality verdicts for the appendix. */
+    public ScorecardRenderer(DataSource ds, Clock clock, DataQualityFindings dataQuality) {
         this.repository = new ScorecardRepository(Objects.requireNonNull(ds, "ds"));
+        this.dataQuality = Objects.requireNonNull(dataQuality, "dataQuality");
+        this.definitions = new DefinitionDetails(ds);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -45,7 +54,8 @@ public final class ScorecardRenderer {
 
     /** The assembled scorecard of the request, before any Jasper work. */
     ScorecardView view(ScorecardRequest request) {
-        ScorecardInputs inputs = repository.load(request.businessDate(), request.audience());
+        ScorecardInputs inputs = repository.load(request.businessDate(), request.audience())
+                .withAppendix(dataQuality.findings(request.businessDate()), definitions.load(request.businessDate()));
         return assembler.assemble(inputs, request, ZonedDateTime.now(clock));
     }
 
@@ -65,6 +75,12 @@ public final class ScorecardRenderer {
         params.put("MONTHLY_REPORT", templates.monthly());
         params.put("EQUITY_REPORT", templates.equity());
         params.put("SITES_REPORT", templates.sites());
+        params.put("DQ_STATUS", view.appendix().dqStatus());
+        params.put("FRESHNESS", view.appendix().freshness());
+        params.put("DQ_ROWS", JasperData.toMaps(view.appendix().dataQuality()));
+        params.put("DEFINITION_ROWS", JasperData.toMaps(view.appendix().definitions()));
+        params.put("DQ_REPORT", templates.dataQuality());
+        params.put("DEFINITIONS_REPORT", templates.definitions());
         try {
             return JasperFillManager.fillReport(templates.main(), params,
                     new JRMapCollectionDataSource(JasperData.toMaps(view.pages())));

@@ -32,7 +32,7 @@ public final class ScorecardRepository {
         return jdbc.sql("""
                 SELECT indicator_id, period_start, site_key, site_name, stratifier, stratum, numerator, denominator,
                        exposure, rate, ci_low, ci_high, suppressed, spc_centre, spc_lower, spc_upper,
-                       spc_signals, spc_side, unstable
+                       spc_signals, spc_side, unstable, indicator_version, content_hash
                 FROM qi.result
                 WHERE business_date = :businessDate AND period_kind = :kind
                   AND (site_key = :audience
@@ -48,7 +48,7 @@ public final class ScorecardRepository {
                         decimal(rs, "rate"), decimal(rs, "ci_low"), decimal(rs, "ci_high"),
                         rs.getBoolean("suppressed"), decimal(rs, "spc_centre"), decimal(rs, "spc_lower"),
                         decimal(rs, "spc_upper"), rs.getString("spc_signals"), rs.getString("spc_side"),
-                        rs.getBoolean("unstable")))
+                        rs.getBoolean("unstable"), rs.getString("indicator_version"), rs.getString("content_hash")))
                 .list();
     }
 

@@ -12,10 +12,12 @@ import net.sf.jasperreports.engine.JasperReport;
  * costs seconds per template, so it happens once per JVM, on first use, shared by every renderer and thread.
  */
 public record ScorecardTemplates(JasperReport main, JasperReport summary, JasperReport monthly,
-        JasperReport equity, JasperReport sites) {
+        JasperReport equity, JasperReport sites, JasperReport dataQuality,
+        JasperReport definitions) {
 
     /** Template names, without folder and extension. */
-    static final String MAIN = "scorecard", SUMMARY = "summary", MONTHLY = "monthly", EQUITY = "equity", SITES = "sites";
+    static final String MAIN = "scorecard", SUMMARY = "summary", MONTHLY = "monthly", EQUITY = "equity", SITES = "sites",
+            DATA_QUALITY = "appendix-dq", DEFINITIONS = "appendix-definitions";
 
     /** The shared compiled templates, compiling them on first call. */
     public static ScorecardTemplates get() {
@@ -25,7 +27,8 @@ public record ScorecardTemplates(JasperReport main, JasperReport summary, Jasper
     private static final class Holder {
         // class initialisation is lazy and thread-safe: the templates compile exactly once
         static final ScorecardTemplates INSTANCE = new ScorecardTemplates(compile(MAIN), compile(SUMMARY),
-                compile(MONTHLY), compile(EQUITY), compile(SITES));
+                compile(MONTHLY), compile(EQUITY), compile(SITES), compile(DATA_QUALITY),
+                compile(DEFINITIONS));
     }
 
     /** Compiles {@code reports/<name>.jrxml} from the class path. */

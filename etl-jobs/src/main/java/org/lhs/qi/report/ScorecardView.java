@@ -7,23 +7,45 @@ import java.util.List;
  * business rules (formatting, suppression, status, trend) live in tested Java.
  */
 public record ScorecardView(String organisationName, String audienceLabel, String businessDate, String periods,
-        String latestPeriod, String generatedAt, String runLabel, List<SummaryRow> summary, List<IndicatorPage> pages) {
+        String latestPeriod, String generatedAt, String runLabel, List<SummaryRow> summary, List<IndicatorPage> pages,
+        Appendix appendix) {
 
     public ScorecardView {
         summary = List.copyOf(summary);
         pages = List.copyOf(pages);
     }
 
+    /**
+     * The appendix and the cover's data-quality lines: the run's data-quality status and data freshness, every
+     * data-quality verdict (failures and warnings first) and how each indicator is defined.
+     */
+    public record Appendix(String dqStatus, String freshness, List<DqRow> dataQuality, List<DefinitionEntry> definitions) {
+        public Appendix {
+            dataQuality = List.copyOf(dataQuality);
+            definitions = List.copyOf(definitions);
+        }
+    }
+
+    /** One data-quality verdict; {@code outcomeCode} (PASSED, WARNING, FAILED) drives the colour. */
+    public record DqRow(String check, String category, String severity, String table, String site, String observed,
+            String threshold, String outcome, String outcomeCode, String message) {}
+
+    /** How one indicator is defined, every value formatted. */
+    public record DefinitionEntry(String id, String title, String version, String contentHash, String scoring,
+            String basis, String improvement, String target, String periods, String valueSets, String sourceFile,
+            String text) {}
+
     /** One line of the summary table; {@code statusCode}/{@code trendCode} drive the colours. */
     public record SummaryRow(String domain, String title, String latestRate, String interval, String target,
             String status, String statusCode, String direction, String trend, String trendCode, String spc,
-            String spcCode) {}
+            String spcCode, SparklineData sparkline) {}
 
     /** One page per indicator; {@code funnel} is null on site reports and when fewer than 2 sites are reportable. */
     public record IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
             String latestRate, String interval, String target, String status, String statusCode, String direction,
             String trend, String trendCode, String spc, String spcCode, ChartData chart, String numeratorHeading, String denominatorHeading,
             String monthsTitle, List<TableRow> months, String equityTitle, List<TableRow> equity,
+            ForestData forest, String equityNote,
             String sitesTitle, List<TableRow> sites, FunnelData funnel) {
 
         public IndicatorPage {

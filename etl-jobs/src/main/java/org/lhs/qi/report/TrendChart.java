@@ -41,6 +41,7 @@ public final class TrendChart {
     private static final Color WORSE = new Color(0xE66100);
     private static final Color BETTER = new Color(0x1F78B4);
     private static final Color GRID = new Color(0xE3E3E3);
+    private static final Color BREAK = new Color(0x6A3D9A);
     private static final Color TEXT = new Color(0x333333);
     /** Okabe–Ito colours: distinguishable with colour-vision deficiency. */
     private static final List<Color> SITE_COLOURS = List.of(new Color(0xE69F00), new Color(0x009E73),
@@ -96,6 +97,7 @@ public final class TrendChart {
         if (data.control() != null) {
             addControl(plot, data);
         }
+        addBreaks(plot, data);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
@@ -126,7 +128,7 @@ public final class TrendChart {
         DefaultCategoryDataset limits = new DefaultCategoryDataset();
         for (int i = 0; i < labels.size(); i++) {
             limits.addValue(control.centre().get(i), "Centre line", labels.get(i));
-            limits.addValue(control.upper().get(i), "3σ control limits", labels.get(i));
+            limits.addValue(control.upper().get(i), "Control limits (3σ-equivalent)", labels.get(i));
             limits.addValue(control.lower().get(i), "lower limit", labels.get(i));
         }
         CategoryStepRenderer steps = new CategoryStepRenderer(false);
@@ -162,6 +164,25 @@ public final class TrendChart {
         plot.setRenderer(2, markers);
         // rates, then the thin limits, then the markers on top (and the legend in that order)
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    }
+
+    /**
+     * A vertical dashed line at the first month of each new definition, labelled at the top ("definition v2"):
+     * the centre line and limits restart there, and earlier months are not comparable one-to-one.
+     */
+    private static void addBreaks(CategoryPlot plot, ChartData data) {
+        for (ChartData.Break b : data.breaks()) {
+            org.jfree.chart.plot.CategoryMarker marker = new org.jfree.chart.plot.CategoryMarker(
+                    data.months().get(b.month()), BREAK, dashed(1.0f, 3f));
+            marker.setDrawAsLine(true);
+            marker.setLabel(b.label());
+            marker.setLabelFont(font(Font.BOLD, 7f));
+            marker.setLabelPaint(BREAK);
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(2, 4, 2, 2));
+            plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+        }
     }
 
     private static String markLabel(ChartData.Mark mark) {

@@ -8,9 +8,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.lhs.qi.stats.spc.ChartType;
 import org.lhs.qi.stats.spc.ControlChart;
+import org.lhs.qi.stats.spc.ProbabilityLimits;
 import org.lhs.qi.stats.spc.RunChartRules;
 import org.lhs.qi.stats.spc.Side;
 import org.lhs.qi.stats.spc.Signal;
@@ -20,7 +24,9 @@ import org.lhs.qi.stats.spc.SpecialCauseRules;
 
 /**
  * Builds the control chart of one site's monthly overall cells: a p chart for proportions, a u chart for
- * ratios, both with per-period 3σ limits, plus the Anhøj run-chart rules on the same values.
+ * ratios, both with per-period exact probability limits at the false-alarm rate of 3σ limits
+ * ({@link ProbabilityLimits}), plus the Anhøj run-chart rules on the same values. Signals are a point outside
+ * the limits or an Anhøj run signal (too long a run, too few crossings of the median) and nothing else.
  * <p>
  * Laney's p′/u′ replaces the plain chart when the periods are large (mean denominator above
  * {@value #LANEY_MIN_MEAN_DENOMINATOR} subjects) AND over-dispersed (σ_z &gt; 1): with thousands of subjects
@@ -47,16 +53,40 @@ public final class SpcAssembler {
 
     /** The SPC values by period start of one site's monthly overall cells (any order); empty when too few. */
     public static Map<LocalDate, SpcPoint> chart(IndicatorScoring indicator, List<ResultCell> cells) {
+        return chart(indicator, cells, c -> "");
+    }
+
+    /**
+     * As {@link #chart(IndicatorScoring, List)}, with a new phase wherever {@code definition} (e.g. the indicator
+     * version and content hash a cell was computed with) differs from the month before: each phase gets its own
+     * baseline, limits and run rules, so that no limit and no run spans a change of definition.
+     */
+    public static Map<LocalDate, SpcPoint> chart(IndicatorScoring indicator, List<ResultCell> cells,
+            Function<ResultCell, String> definition) {
         List<ResultCell> usable = cells.stream()
                 .filter(c -> !c.suppressed() && c.denominator() > 0
                         && (!indicator.isRatio() || c.exposure() != null && c.exposure() > 0))
                 .sorted(Comparator.comparing(c -> c.counts().periodStart()))
                 .toList();
+        Map<LocalDate, SpcPoint> out = new LinkedHashMap<>();
+        int from = 0;
+        for (int i = 1; i <= usable.size(); i++) {
+            if (i == usable.size() || !Objects.equals(definition.apply(usable.get(i)), definition.apply(usable.get(from)))) {
+                out.putAll(phase(indicator, usable.subList(from, i)));
+                from = i;
+            }
+        }
+        return out;
+    }
+
+    /** The chart of one phase (months under one definition), empty when it has too few months. */
+    private static Map<LocalDate, SpcPoint> phase(IndicatorScoring indicator, List<ResultCell> usable) {
         if (usable.size() < MIN_POINTS) {
             return Map.of();
         }
         // centre and σ_z from the baseline months only, limits extended over the later months
         ControlChart base = controlChart(indicator, usable.subList(0, Math.min(BASELINE_MONTHS, usable.size())));
+        boolean laney = base.type() == ChartType.P_PRIME || base.type() == ChartType.U_PRIME;
         double multiplier = indicator.isRatio() ? indicator.multiplier() : 1;
         double centre = base.centre() / multiplier;
         int k = usable.size();
@@ -66,14 +96,26 @@ public final class SpcAssembler {
         for (int i = 0; i < k; i++) {
             ResultCell c = usable.get(i);
             double size = indicator.isRatio() ? c.exposure() : c.denominator();
-            double sigma = indicator.isRatio() ? Math.sqrt(centre / size) : Math.sqrt(centre * (1 - centre) / size);
-            double half = 3 * sigma * base.sigmaZ();
             value[i] = c.numerator() / size * multiplier;
-            lower[i] = Math.max(0, centre - half) * multiplier;
-            upper[i] = (indicator.isRatio() ? centre + half : Math.min(1, centre + half)) * multiplier;
+            if (laney) {
+                // large periods: the normal approximation holds and σ_z widens it for over-dispersion
+                double sigma = indicator.isRatio() ? Math.sqrt(centre / size) : Math.sqrt(centre * (1 - centre) / size);
+                double half = 3 * sigma * base.sigmaZ();
+                lower[i] = Math.max(0, centre - half) * multiplier;
+                upper[i] = (indicator.isRatio() ? centre + half : Math.min(1, centre + half)) * multiplier;
+            } else {
+                // small counts are skewed: exact limits with the false-alarm rate of a normal 3σ limit
+                int[] counts = indicator.isRatio() ? ProbabilityLimits.poisson(centre * size)
+                        : ProbabilityLimits.binomial(c.denominator(), centre);
+                lower[i] = counts[0] / size * multiplier;
+                upper[i] = counts[1] / size * multiplier;
+            }
         }
+        // points: outside the limits; runs: Anhøj's rules only (the Shewhart shift and trend rules would add
+        // false alarms on 12 points without finding anything the run-chart rules miss)
         List<SignalEvent> events = new ArrayList<>(
-                SpecialCauseRules.DEFAULT.evaluate(value, base.centre(), lower, upper));
+                SpecialCauseRules.DEFAULT.evaluate(value, base.centre(), lower, upper).stream()
+                        .filter(e -> e.signal() == Signal.OUTSIDE_LIMITS).toList());
         events.addAll(RunChartRules.anhoej(Arrays.stream(value).boxed().toList()).events());
         String type = switch (base.type()) {
             case P -> "p";

@@ -65,6 +65,71 @@ class EquityComparisonTest {
                 Scoring.PROPORTION, Improvement.INCREASE)).isEmpty();
     }
 
+    @Test
+    void flagsAreCorrectedAcrossEveryComparisonOfThePage() {
+        // five comparisons: Katz p-values 0.0012 (black 60/200 v white 200/1000), 0.0142 (female 30/100 v male
+        // 200/1000), 0.0494 (18–34 26/54 v 50–64 242/377, RR 0.75), 1 (hispanic 100/500 v 200/1000) and medicaid
+        // 42/200 v commercial 200/1000 (p ≈ 0.75). At 5% each the 18–34 group would be flagged; Benjamini–Hochberg
+        // with m = 5 compares the sorted p-values with 0.01, 0.02, 0.03, 0.04, 0.05: 0.0012 ≤ 0.01 and 0.0142 ≤ 0.02
+        // pass, 0.0494 > 0.03 and the larger ones fail → only black and female are flagged.
+        Map<String, List<ResultRow>> page = new java.util.LinkedHashMap<>();
+        page.put("race", List.of(row("race", "white", 200, 1000), row("race", "black-or-african-american", 60, 200)));
+        page.put("sex", List.of(row("sex", "male", 200, 1000), row("sex", "female", 30, 100)));
+        page.put("age_band", List.of(row("age_band", "50-64", 242, 377), row("age_band", "18-34", 26, 54)));
+        page.put("ethnicity", List.of(row("ethnicity", "not-hispanic-or-latino", 200, 1000),
+                row("ethnicity", "hispanic-or-latino", 100, 500)));
+        page.put("payer", List.of(row("payer", "commercial", 200, 1000), row("payer", "medicaid", 42, 200)));
+        EquityComparison.Family family = EquityComparison.compareAll(page, Scoring.PROPORTION, Improvement.DECREASE);
+        assertThat(family.comparisons()).isEqualTo(5);
+        assertEquals(0.0011978, family.of("race").get("black-or-african-american").p(), 1e-6);
+        assertThat(family.of("race").get("black-or-african-american").comparison()).isEqualTo(Comparison.WORSE);
+        assertThat(family.of("sex").get("female").comparison()).isEqualTo(Comparison.WORSE);
+        EquityComparison.Result young = family.of("age_band").get("18-34");
+        assertEquals(0.04944, young.p(), 1e-4);
+        assertThat(young.comparison()).isEqualTo(Comparison.SIMILAR);
+        // alone, as a family of one, the same comparison would be flagged (better: lower is better here)
+        assertThat(EquityComparison.compare(page.get("age_band"), Scoring.PROPORTION, Improvement.DECREASE)
+                .get("18-34").comparison()).isEqualTo(Comparison.BETTER);
+        assertThat(family.of("payer").get("medicaid").comparison()).isEqualTo(Comparison.SIMILAR);
+
+        // the forest plot lists the page in table order with a heading per stratifier
+        List<ResultRow> ordered = List.of(row("sex", "female", 30, 100), row("sex", "male", 200, 1000),
+                row("race", "black-or-african-american", 60, 200), row("race", "white", 200, 1000),
+                suppressed("race", "asian"), row("race", "unknown", 5, 20));
+        ForestData forest = EquityForest.of(ordered, family, "Ratio");
+        assertThat(forest.rows()).extracting(ForestData.Row::kind).containsExactly(ForestData.Kind.HEADING,
+                ForestData.Kind.WORSE, ForestData.Kind.REFERENCE, ForestData.Kind.HEADING, ForestData.Kind.WORSE,
+                ForestData.Kind.REFERENCE, ForestData.Kind.SUPPRESSED, ForestData.Kind.NOT_COMPARED);
+        ForestData.Row black = forest.rows().get(4);
+        assertEquals(1.5, black.ratio(), 1e-12);
+        assertEquals(1.17368, black.low(), 1e-5);
+        assertThat(forest.rows().get(6).plotted()).isFalse();
+        assertThat(forest.note()).contains("false discovery rate at 5% across the 5 comparisons");
+        assertThat(ForestChart.label(forest.rows().get(6))).isEqualTo("Asian (n<11)");
+        assertThat(ForestChart.label(forest.rows().get(3))).isEqualTo("RACE");
+    }
+
+    @Test
+    void forestAxisCoversTheIntervalsInWholePowersOfTwo() {
+        List<ForestData.Row> rows = List.of(new ForestData.Row("a", ForestData.Kind.WORSE, 2.17, 1.41, 3.32),
+                new ForestData.Row("b", ForestData.Kind.SIMILAR, 0.59, 0.25, 1.39),
+                new ForestData.Row("c", ForestData.Kind.SUPPRESSED, null, null, null));
+        double[] range = ForestChart.logRange(rows);
+        // lowest low 0.25 → 2^-2, highest high 3.32 → 2^2
+        assertEquals(0.25, Math.pow(10, range[0]), 1e-9);
+        assertEquals(4.0, Math.pow(10, range[1]), 1e-9);
+    }
+
+    private static ResultRow row(String stratifier, String stratum, long num, long den) {
+        return new ResultRow("i", LocalDate.of(2025, 11, 1), "ALL", "Org", stratifier, stratum, num, den, null,
+                (double) num / den, null, null, false);
+    }
+
+    private static ResultRow suppressed(String stratifier, String stratum) {
+        return new ResultRow("i", LocalDate.of(2025, 11, 1), "ALL", "Org", stratifier, stratum, 0, 5, null, null,
+                null, null, true);
+    }
+
     private static ResultRow row(String stratum, long num, long den, Double exposure, boolean suppressed) {
         return new ResultRow("i", LocalDate.of(2025, 11, 1), "ALL", "Org", "race", stratum, num, den, exposure,
                 suppressed ? null : (exposure == null ? (double) num / den : num / exposure * 1000), null, null,

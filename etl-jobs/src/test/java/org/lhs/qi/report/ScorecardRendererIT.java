@@ -61,7 +61,8 @@ class ScorecardRendererIT {
         assertThat(report.pdf()).isEqualTo(pdf.toAbsolutePath());
         assertThat(report.sizeBytes()).isEqualTo(bytes.length);
         assertThat(report.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        assertThat(report.pages()).isEqualTo(1 + ScorecardFixture.INDICATORS.size());
+        // cover, two pages per indicator (main, equity), the appendix (data quality, definitions)
+        assertThat(report.pages()).isEqualTo(1 + 2 * ScorecardFixture.INDICATORS.size() + 2);
         assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
         try (Stream<Path> files = Files.list(OUT)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -69,7 +70,7 @@ class ScorecardRendererIT {
 
         List<String> pages = pageTexts(bytes);
         Files.writeString(OUT.resolve("scorecard-ALL.txt"), String.join("\n\f", pages));
-        assertThat(pages).hasSize(5);
+        assertThat(pages).hasSize(11);
         String summary = flat(pages.getFirst());
         assertThat(summary).contains("Lakeview Health System", "All sites", "23 November 2026", "Nov 2025 – Oct 2026",
                 "24 Nov 2026, 02:15 UTC", "Summary");
@@ -106,7 +107,7 @@ class ScorecardRendererIT {
 
         List<String> pages = pageTexts(Files.readAllBytes(pdf));
         Files.writeString(OUT.resolve("scorecard-S04.txt"), String.join("\n\f", pages));
-        assertThat(report.pages()).isEqualTo(5);
+        assertThat(report.pages()).isEqualTo(11);
         // S04's latest month (4 of 15) is suppressed: the summary says so instead of 26.7%
         assertThat(flat(pages.getFirst())).contains("Lakeshore Clinic", Counts.SUPPRESSED).doesNotContain("26.7%");
         String diabetes = pageOf(pages, "Diabetes: HbA1c poor control");
@@ -117,6 +118,60 @@ class ScorecardRendererIT {
         assertThat(april.replace("Apr 2026", "").replace("n<11", "")).doesNotContainPattern("\\d");
         assertNoSmallCountsShown(new ScorecardRequest(ScorecardFixture.BUSINESS_DATE, "S04", "Lakeview Health System", pdf));
         assertThat(PdfPrivacyScan.assertNoSmallCounts(pdf)).isGreaterThan(20);
+    }
+
+    @Test
+    void theAppendixListsTheRunsDataQualityVerdictsAndHowEachIndicatorIsDefined() throws Exception {
+        // a run id above any other test's, so these are the business date's latest verdicts
+        long run = 9_000_000_001L;
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
+                .create(TestDatabase.dataSource());
+        String insert = """
+                INSERT INTO qi.dq_result (run_id, business_date, check_id, table_name, site_key, severity, passed,
+                    observed, threshold, message, kind)
+                VALUES (:run, :d, :check, :table, :site, :severity, :passed, :observed, :threshold, :message, :kind)""";
+        try {
+            Object[][] rows = {
+                    {"zz-it-bp-present", "observation", "ALL", "critical", true, 0.97, 0.90, "ok", "required-share"},
+                    {"zz-it-bp-present", "observation", "S01", "critical", true, 0.95, 0.90, "ok", "required-share"},
+                    {"zz-it-encounter-fresh", "encounter", "ALL", "critical", true, 2, 31, "ok", "freshness"},
+                    {"zz-it-disposition", "encounter", "S04", "warning", false, 0.12, 0.30,
+                            "12.00% of rows carry a discharge disposition (at least 30.00% required)", "required-share"}};
+            for (Object[] r : rows) {
+                jdbc.sql(insert).param("run", run).param("d", ScorecardFixture.BUSINESS_DATE).param("check", r[0])
+                        .param("table", r[1]).param("site", r[2]).param("severity", r[3]).param("passed", r[4])
+                        .param("observed", new java.math.BigDecimal(r[5].toString()))
+                        .param("threshold", new java.math.BigDecimal(r[6].toString())).param("message", r[7])
+                        .param("kind", r[8]).update();
+            }
+            Path pdf = OUT.resolve("scorecard-appendix-ALL.pdf");
+            renderer.render(new ScorecardRequest(ScorecardFixture.BUSINESS_DATE, "ALL", "Lakeview Health System", pdf));
+            List<String> pages = pageTexts(Files.readAllBytes(pdf));
+            Files.writeString(OUT.resolve("scorecard-appendix-ALL.txt"), String.join("\n\f", pages));
+
+            // cover: status and freshness (business date − 2 days)
+            assertThat(flat(pages.getFirst())).contains("1 warning · 4 checks (see appendix)",
+                    "encounter data to 21 Nov 2026");
+            String dq = flat(pages.stream().filter(p -> p.contains("Appendix A")).findFirst().orElseThrow());
+            // the warning comes first, with its message; the passed check is one line for all + 1 site with the range
+            assertThat(dq).contains("zz-it-disposition", "completeness", "warning", "12% 30%",
+                    "12.00% of rows carry a discharge disposition");
+            assertThat(dq.indexOf("zz-it-disposition")).isLessThan(dq.indexOf("zz-it-bp-present"));
+            // (PDF text extraction glues neighbouring cells, hence the optional blanks)
+            assertThat(dq).containsPattern("zz-it-bp-present completeness critical observation all \\+ S01 ?95%–97% ?90% ?passed");
+            assertThat(dq).containsPattern("zz-it-encounter-fresh freshness critical encounter all 2 d ?31 d ?passed");
+
+            String definitions = flat(pages.stream().filter(p -> p.contains("Appendix B")).reduce("", String::concat));
+            // rendered from qi.indicator: plain-language text, version, content hash, scoring
+            assertThat(definitions).contains("How each indicator is defined",
+                    "Adults aged 18–75 with diabetes whose most recent HbA1c in the month was above 9.0%",
+                    "ratio: events per 1,000 patient-days", "proportion (numerator ÷ denominator)",
+                    "12 calendar months, Nov 2025 – Oct 2026");
+            assertThat(definitions).containsPattern("v1\\S* · \\S+\\.yaml");
+            assertThat(definitions).contains("SHA-256 ");
+        } finally {
+            jdbc.sql("DELETE FROM qi.dq_result WHERE run_id = :run").param("run", run).update();
+        }
     }
 
     @Test
@@ -179,9 +234,14 @@ class ScorecardRendererIT {
         }
     }
 
+    /** The indicator's pages (its main page and its equity page), joined; never the summary or the appendix. */
     private static String pageOf(List<String> pages, String title) {
-        return pages.stream().skip(1).filter(p -> p.contains(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no page for " + title));
+        String text = String.join("\n", pages.stream().skip(1).filter(p -> p.contains(title))
+                .filter(p -> !p.contains("Appendix")).toList());
+        if (text.isEmpty()) {
+            throw new AssertionError("no page for " + title);
+        }
+        return text;
     }
 
     /** Text with line breaks and runs of blanks as single spaces: wrapped cells read as one phrase. */

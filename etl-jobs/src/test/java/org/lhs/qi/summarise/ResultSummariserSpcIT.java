@@ -53,8 +53,9 @@ class ResultSummariserSpcIT {
 
         new ResultSummariser(ds, new SuppressionRule(11), "Org").summarise(BUSINESS_DATE, INDICATOR, 1);
 
-        // baseline = first 6 months, 72/720: centre 0.10; σ = √(0.1·0.9/120) = 0.0273861; limits 0.1 ∓ 0.0821584;
-        // December 40/120 = 0.333 is above the upper limit
+        // baseline = first 6 months, 72/720: centre 0.10; exact binomial limits for n = 120 with the 3σ false-alarm
+        // rate Φ(−3) = 0.00135: P(X ≤ 2) = 0.00033 < 0.00135 ≤ P(X ≤ 3) = 0.00157 → lower 3/120 = 0.025;
+        // P(X ≤ 22) = 0.99827 < 0.99865 ≤ P(X ≤ 23) = 0.99925 → upper 23/120 = 0.1916667; December's 40/120 is above
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT period_start, spc_chart, spc_centre::float8 AS centre, spc_lower::float8 AS lower,
                        spc_upper::float8 AS upper, spc_signals, spc_side
@@ -64,8 +65,8 @@ class ResultSummariserSpcIT {
         Map<String, Object> jan = rows.getFirst();
         assertEquals("p", jan.get("spc_chart"));
         assertEquals(0.10, (double) jan.get("centre"), 1e-12);
-        assertEquals(0.0178416, (double) jan.get("lower"), 1e-7);
-        assertEquals(0.1821584, (double) jan.get("upper"), 1e-7);
+        assertEquals(0.025, (double) jan.get("lower"), 1e-9);
+        assertEquals(23.0 / 120, (double) jan.get("upper"), 1e-9);
         assertNull(jan.get("spc_signals"));
         Map<String, Object> dec = rows.getLast();
         assertEquals("OUTSIDE_LIMITS", dec.get("spc_signals"));

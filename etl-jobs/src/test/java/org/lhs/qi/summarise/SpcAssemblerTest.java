@@ -18,8 +18,9 @@ class SpcAssemblerTest {
 
     @Test
     void pChartWithBaselineLimitsFlagsTheSpikeByHand() {
-        // 11 months of 10/100 then 40/100; baseline = first 6 months: centre 0.10, σ = √(0.1·0.9/100) = 0.03,
-        // limits 0.10 ± 0.09 → 0.01 .. 0.19; month 12 (0.40) is above; months on the centre line make no shift;
+        // 11 months of 10/100 then 40/100; baseline = first 6 months: centre 0.10; exact binomial limits of
+        // Bin(100, 0.1) at the 3σ tail 0.135%: P(X ≤ 1) = 0.00032 < 0.00135 ≤ P(X ≤ 2) = 0.00194 → 2/100;
+        // P(X ≤ 19) = 0.99802 < 0.99865 ≤ P(X ≤ 20) = 0.99919 → 20/100; month 12 (0.40) is above;
         // the Anhøj median is 0.10, so only one useful point: no run signal.
         List<ResultCell> cells = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
@@ -30,8 +31,8 @@ class SpcAssemblerTest {
         SpcPoint first = spc.get(JAN);
         assertEquals("p", first.chart());
         assertEquals(0.10, first.centre(), 1e-12);
-        assertEquals(0.01, first.lower(), 1e-12);
-        assertEquals(0.19, first.upper(), 1e-12);
+        assertEquals(0.02, first.lower(), 1e-12);
+        assertEquals(0.20, first.upper(), 1e-12);
         assertNull(first.signals());
         assertNull(first.side());
         SpcPoint last = spc.get(JAN.plusMonths(11));
@@ -41,8 +42,8 @@ class SpcAssemblerTest {
 
     @Test
     void stepChangeIsANonRandomRunAgainstTheBaseline() {
-        // 6 months of 20/100 then 6 of 30/100: baseline centre 0.20, σ = 0.04, upper 0.32, so no point is outside
-        // and the 6 later months are too few for a shift of 8; but around the median 0.25 the series crosses once,
+        // 6 months of 20/100 then 6 of 30/100: baseline centre 0.20, exact upper limit 33/100 (P(X ≤ 32) = 0.99845,
+        // P(X ≤ 33) = 0.99926), so no point is outside; but around the median 0.25 the series crosses once,
         // fewer than the 3 expected by chance (5% quantile of Bin(11, ½)): Anhøj's too-few-crossings signal.
         List<ResultCell> cells = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
@@ -51,7 +52,7 @@ class SpcAssemblerTest {
         Map<LocalDate, SpcPoint> spc = SpcAssembler.chart(proportion, cells);
         SpcPoint dec = spc.get(JAN.plusMonths(11));
         assertEquals(0.20, dec.centre(), 1e-12);
-        assertEquals(0.32, dec.upper(), 1e-12);
+        assertEquals(0.33, dec.upper(), 1e-12);
         assertEquals("RUN_FEW_CROSSINGS", dec.signals());
         assertNull(dec.side());
     }
@@ -84,7 +85,8 @@ class SpcAssemblerTest {
 
     @Test
     void uChartPerThousandAndSuppressedMonthsLeftOut() {
-        // 5 events per 1,000 patient-days each month: centre 5, upper 5 + 3·√5 = 11.7082, lower clipped at 0
+        // 5 events per 1,000 patient-days each month: centre 5; exact Poisson(5) limits: P(X ≤ 12) = 0.99798,
+        // P(X ≤ 13) = 0.99930 → upper 13 per 1,000 (3σ would give 11.7); lower 0
         List<ResultCell> cells = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
             cells.add(ratioCell(m, 5, 1000.0, 40, m == 3));
@@ -95,8 +97,44 @@ class SpcAssemblerTest {
         assertEquals("u", p.chart());
         assertEquals(5.0, p.centre(), 1e-12);
         assertEquals(0.0, p.lower(), 1e-12);
-        assertEquals(11.7082039, p.upper(), 1e-6);
+        assertEquals(13.0, p.upper(), 1e-12);
         assertNull(p.signals());
+    }
+
+    @Test
+    void fourFallsWhereOneIsExpectedIsNotASpecialCause() {
+        // 1 fall per 1,000 patient-days for 11 months at 860 days (expected 0.86), then 4 falls: the 3σ limit
+        // (0.86 + 3·√0.86 = 3.64 falls) would flag it although P(X ≥ 4) = 1.2%; the exact limit is 5 falls (5.81
+        // per 1,000), so it is common cause. 7 falls would signal.
+        List<ResultCell> cells = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            cells.add(ratioCell(m, m == 11 ? 4 : (m % 2 == 0 ? 1 : 0), 860.0, 40, false));
+        }
+        // baseline: 3 falls in 6 × 860 days → centre 0.5814 per 1,000, expected 0.5 per month: P(X ≤ 3) = 0.99825,
+        // P(X ≤ 4) = 0.99983 → upper 4 falls = 4.651 per 1,000; 4 falls is not above it
+        SpcPoint dec = SpcAssembler.chart(ratio, cells).get(JAN.plusMonths(11));
+        assertEquals(4 / 860.0 * 1000, dec.upper(), 1e-9);
+        assertNull(dec.signals());
+        cells.set(11, ratioCell(11, 7, 860.0, 40, false));
+        assertEquals("OUTSIDE_LIMITS", SpcAssembler.chart(ratio, cells).get(JAN.plusMonths(11)).signals());
+    }
+
+    @Test
+    void aDefinitionChangeStartsANewPhase() {
+        // 6 months at 10/100 under v1, 6 at 30/100 under v2: one chart would flag every v2 month; two phases each
+        // have their own centre (0.10, then 0.30) and no signal
+        List<ResultCell> cells = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            cells.add(proportionCell(m, m < 6 ? 10 : 30, 100, false));
+        }
+        Map<LocalDate, SpcPoint> single = SpcAssembler.chart(proportion, cells);
+        assertThat(single.get(JAN.plusMonths(6)).signals()).contains("OUTSIDE_LIMITS");
+        Map<LocalDate, SpcPoint> phased = SpcAssembler.chart(proportion, cells,
+                c -> c.counts().periodStart().isBefore(JAN.plusMonths(6)) ? "v1" : "v2");
+        assertThat(phased).hasSize(12);
+        assertEquals(0.10, phased.get(JAN.plusMonths(5)).centre(), 1e-12);
+        assertEquals(0.30, phased.get(JAN.plusMonths(6)).centre(), 1e-12);
+        assertThat(phased.values()).allMatch(p -> p.signals() == null);
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 class TemplatesCompileTest {
 
     private static final Path TEMPLATES = Path.of("templates");
-    private static final List<String> EXPECTED = List.of("equity", "monthly", "scorecard", "sites", "summary");
+    private static final List<String> EXPECTED = List.of("appendix-definitions", "appendix-dq", "equity", "monthly", "scorecard",
+            "sites", "summary");
 
     @Test
     void theScorecardTemplatesArePresent() throws IOException {
