@@ -26,7 +26,7 @@ final class PlantedEffects {
     static final int SPIKE_MONTHS_BEFORE_END = 4;
     static final double FALL_RATE_PER_PATIENT_DAY = 0.0035;
     static final double FALL_INJURY_SHARE = 0.30;
-    static final double SPIKE_FALL_MULTIPLIER = 5.0;
+    static final double SPIKE_FALL_MULTIPLIER = 8.0; // large enough for 11+ falls with injury: the month survives small-cell suppression
     static final double SPIKE_INJURY_SHARE = 0.8;
 
     private final Window window;

@@ -65,7 +65,7 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        // primary suppression per cell, then complementary across strata, sites and months; SPC only sees what is shown
+        // primary suppression per cell, then complementary across strata, sites and months; SPC uses every month but stores points only for shown ones
         List<ResultCell> results = ComplementarySuppression.apply(
                 cells.stream().map(c -> calculator.calculate(indicator, c)).toList());
         Map<String, Map<LocalDate, SpcPoint>> spc = spc(indicator, results);

@@ -37,8 +37,11 @@ import org.lhs.qi.stats.spc.SpecialCauseRules;
  * limits are extended over the later months, as in Provost &amp; Murray's "extended limits": a sustained change in
  * the recent months then stands out instead of being absorbed into a centre line it helped to move.
  * <p>
- * Suppressed months are left out of the chart (their points and limits would give away small counts),
- * so the chart is over the reportable months only, and needs at least {@value #MIN_POINTS} of them.
+ * Suppressed months take part in the computation (a rare-event indicator such as falls at one site has few
+ * months with 11 or more events, and a chart over the reportable months alone could never flag a spike against
+ * its usual level) but get no point: their rate, limits and signals are never stored, so no small count can be
+ * read back from them. Shown months' limits rest on the pooled baseline of several months, never on one hidden
+ * month. A chart needs at least {@value #MIN_POINTS} months.
  */
 public final class SpcAssembler {
 
@@ -64,7 +67,7 @@ public final class SpcAssembler {
     public static Map<LocalDate, SpcPoint> chart(IndicatorScoring indicator, List<ResultCell> cells,
             Function<ResultCell, String> definition) {
         List<ResultCell> usable = cells.stream()
-                .filter(c -> !c.suppressed() && c.denominator() > 0
+                .filter(c -> c.denominator() > 0
                         && (!indicator.isRatio() || c.exposure() != null && c.exposure() > 0))
                 .sorted(Comparator.comparing(c -> c.counts().periodStart()))
                 .toList();
@@ -76,6 +79,8 @@ public final class SpcAssembler {
                 from = i;
             }
         }
+        // hidden months get no point (see the class comment)
+        usable.stream().filter(ResultCell::suppressed).forEach(c -> out.remove(c.counts().periodStart()));
         return out;
     }
 

@@ -102,6 +102,25 @@ class SpcAssemblerTest {
     }
 
     @Test
+    void hiddenMonthsSetTheBaselineButGetNoPoint() {
+        // falls at one site: 1 event a month in 860 patient-days for 11 months (each suppressed: 1–10 events), then
+        // 15 in the 12th (shown). Baseline = first 6 months: 6 events / 5,160 days = 1.16279 per 1,000, i.e. 1.0
+        // expected per month; Poisson(1): P(X ≤ 4) = 0.99634 < 0.99865 ≤ P(X ≤ 5) = 0.99941 → upper 5 events =
+        // 5.814 per 1,000; 15 events (17.44 per 1,000) is above. Only the shown month carries a point.
+        List<ResultCell> cells = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            cells.add(ratioCell(m, m == 11 ? 15 : 1, 860.0, 40, m != 11));
+        }
+        Map<LocalDate, SpcPoint> spc = SpcAssembler.chart(ratio, cells);
+        assertThat(spc).containsOnlyKeys(JAN.plusMonths(11));
+        SpcPoint dec = spc.get(JAN.plusMonths(11));
+        assertEquals(6 / 5160.0 * 1000, dec.centre(), 1e-9);
+        assertEquals(5 / 860.0 * 1000, dec.upper(), 1e-9);
+        assertEquals("OUTSIDE_LIMITS", dec.signals());
+        assertEquals("up", dec.side());
+    }
+
+    @Test
     void fourFallsWhereOneIsExpectedIsNotASpecialCause() {
         // 1 fall per 1,000 patient-days for 11 months at 860 days (expected 0.86), then 4 falls: the 3σ limit
         // (0.86 + 3·√0.86 = 3.64 falls) would flag it although P(X ≥ 4) = 1.2%; the exact limit is 5 falls (5.81
