@@ -92,6 +92,9 @@ public final class BenchRun {
                 metrics.addAll(ingest(patients, dataSource, execution, copies));
                 metrics.addAll(items(patients, execution, COMPUTE_STEP, "indicator."));
                 metrics.addAll(items(patients, execution, RENDER_STEP, "pdf."));
+                // kept beside the extract: before/after comparisons of a tuning change must give identical numbers
+                Path dump = settings.workDir().resolve("qi-result-p" + patients + "-" + settings.gitSha() + ".csv");
+                System.out.printf("bench: %d result rows written to %s%n", ResultsDump.write(dataSource, dump), dump);
             }
         } finally {
             deleteTree(pgdata);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.lhs.qi.generate.GenerationSummary;
 import org.lhs.qi.generate.GeneratorSettings;
 import org.lhs.qi.generate.HealthSystemGenerator;
+import org.lhs.qi.generate.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--format", defaultValue = "csv",
+            description = "csv (canonical CSV), ndjson (FHIR R4 Bulk Data NDJSON) or both (NDJSON in <out>/fhir); default ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--end-date", description = "Data runs up to the day before this date (default: today).")
     LocalDate endDate;
 
@@ -37,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
         LocalDate end = endDate != null ? endDate : LocalDate.now();
         long started = System.nanoTime();
         GenerationSummary summary = new HealthSystemGenerator(new GeneratorSettings(patients, sites, months, seed, end))
-                .write(out);
+                .write(out, OutputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)));
         System.out.printf("generated %d patients, %d sites, %d months up to %s in %.1f s → %s%n", patients, sites,
                 months, end.minusDays(1), (System.nanoTime() - started) / 1e9, out.toAbsolutePath());
         summary.rowsPerFile().forEach((file, rows) -> System.out.printf("  %-22s %,10d rows%n", file, rows));

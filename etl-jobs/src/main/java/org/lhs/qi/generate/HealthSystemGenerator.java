@@ -55,12 +55,17 @@ public final class HealthSystemGenerator {
 
     /** Writes all canonical CSV files into {@code outputDir} (created if missing; existing files are replaced). */
     public GenerationSummary write(Path outputDir) throws IOException {
+        return write(outputDir, OutputFormat.CSV);
+    }
+
+    /** Writes the extract in a format: canonical CSV, FHIR NDJSON, or both (NDJSON then in {@code outputDir/fhir}). */
+    public GenerationSummary write(Path outputDir, OutputFormat format) throws IOException {
         Files.createDirectories(outputDir);
         Window window = new Window(settings.endDate(), settings.months());
         List<Site> sites = Site.catalog(settings.sites());
         PlantedEffects effects = new PlantedEffects(window, sites.size());
         PatientFactory factory = new PatientFactory(window, sites);
-        try (Outputs out = new Outputs(outputDir)) {
+        try (Outputs out = new Outputs(outputDir, format)) {
             for (Site site : sites) {
                 out.row(CanonicalFile.SITE, site.id(), site.name());
             }

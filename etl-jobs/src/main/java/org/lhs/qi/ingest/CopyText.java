@@ -20,7 +20,21 @@ public final class CopyText {
             out.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            char ch = value.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            out.append(value); // the usual case: nothing to escape, one bulk copy instead of a char-by-char switch
+            return;
+        }
+        out.append(value, 0, i);
+        for (; i < n; i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");

@@ -61,7 +61,7 @@ final class CsvRecordSource implements AutoCloseable {
             return false;
         }
         long start = current.getCharacterPosition();
-        markLine += newlines(reader.slice(markPosition, start));
+        markLine += reader.newlines(markPosition, start);
         markPosition = start;
         reader.discardBefore(start);
         // ignored blank lines may sit at the start of the record's span

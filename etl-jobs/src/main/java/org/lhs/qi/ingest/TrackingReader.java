@@ -53,6 +53,23 @@ final class TrackingReader extends Reader {
         return window.substring(Math.toIntExact(from - windowStart), Math.toIntExact(Math.min(to, total) - windowStart));
     }
 
+    /**
+     * Line breaks between two absolute positions, both not yet discarded (LF, CRLF or a lone CR each count once), as
+     * {@link CsvRecordSource#newlines} counts them in {@link #slice}, without copying the text.
+     */
+    long newlines(long from, long to) {
+        int start = Math.toIntExact(from - windowStart);
+        int end = Math.toIntExact(Math.min(to, total) - windowStart);
+        long n = 0;
+        for (int i = start; i < end; i++) {
+            char ch = window.charAt(i);
+            if (ch == '\n' || (ch == '\r' && (i + 1 == end || window.charAt(i + 1) != '\n'))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Character at an absolute position, or -1 beyond what has been read. */
     int charAt(long position) {
         return position < total ? window.charAt(Math.toIntExact(position - windowStart)) : -1;

@@ -3,6 +3,7 @@ package org.lhs.qi.ingest;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -60,7 +61,9 @@ public sealed interface ValueType {
         @Override
         public String convert(String value, ZoneId zone) throws InvalidValueException {
             try {
-                return FastIso.date(value).toString();
+                LocalDate date = FastIso.date(value);
+                // a valid YYYY-MM-DD prints as itself: skip formatting it again
+                return value.length() == 10 ? value : date.toString();
             } catch (DateTimeException | IllegalArgumentException e) {
                 throw new InvalidValueException(quote(value) + " is not a date (YYYY-MM-DD)");
             }
@@ -81,7 +84,12 @@ public sealed interface ValueType {
                 throw new InvalidValueException(quote(value)
                         + " is not a date-time (YYYY-MM-DDThh:mm:ss with optional Z or +hh:mm)");
             }
-            return instant.toString();
+            // a valid YYYY-MM-DDThh:mm:ssZ is already the instant's ISO text: skip formatting it again
+            return isCanonicalUtc(value) ? value : instant.toString();
+        }
+
+        private static boolean isCanonicalUtc(String v) {
+            return v.length() == 20 && v.charAt(19) == 'Z' && v.charAt(10) == 'T';
         }
     }
 

@@ -82,15 +82,20 @@ final class TableNormalisation {
                     + r.stagingColumn() + ") END");
         }
         valueColumns.forEach(c -> select.append(", s.").append(c));
-        select.append(",\n  ").append(problems.isEmpty() ? "NULL::text"
-                : "NULLIF(concat_ws('; ', " + String.join(", ", problems) + "), '')").append(" AS problem");
-        select.append(",\n  (to_jsonb(s) - 'extract_file_id' - 'line_no')::text AS raw");
+        String problem = problems.isEmpty() ? "NULL::text"
+                : "NULLIF(concat_ws('; ', " + String.join(", ", problems) + "), '')";
+        select.append(",\n  ").append(problem).append(" AS problem");
+        // the raw row is only needed for quarantine: building JSON for every row cost ~60% of this statement
+        select.append(",\n  CASE WHEN ").append(problem).append(" IS NOT NULL")
+                .append(" THEN (to_jsonb(s) - 'extract_file_id' - 'line_no')::text END AS raw");
         return "CREATE TEMP TABLE " + WORK_TABLE + " ON COMMIT DROP AS\n" + select
-                + "\nFROM (SELECT DISTINCT ON (x.source_system, x.source_id) x.*"
+                // byte order ("C") groups the ids as well as any collation and sorts them several times faster
+                + "\nFROM (SELECT DISTINCT ON (x.source_system COLLATE \"C\", x.source_id COLLATE \"C\") x.*"
                 + "\n      FROM staging." + table + " x JOIN qi.extract_file f ON f.id = x.extract_file_id"
                 + "\n      WHERE f.table_name = '" + table + "' AND f.status = 'staged'"
                 // the most recently staged file wins, and within a file the last line
-                + "\n      ORDER BY x.source_system, x.source_id, f.staged_at DESC, x.extract_file_id DESC, x.line_no DESC) s"
+                + "\n      ORDER BY x.source_system COLLATE \"C\", x.source_id COLLATE \"C\", f.staged_at DESC,"
+                + " x.extract_file_id DESC, x.line_no DESC) s"
                 + joins;
     }
 
@@ -119,6 +124,16 @@ final class TableNormalisation {
                 + "\n  WHERE (" + current + ") IS DISTINCT FROM (" + incoming + ")"
                 + "\n  RETURNING (w.xmax = 0) AS inserted)"
                 + "\nSELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
+    }
+
+    /**
+     * Plain insert of the resolved rows into an empty table (bulk load: no conflict is possible, the work table
+     * holds one row per source id); returns the count.
+     */
+    String bulkInsertSql() {
+        String colList = String.join(", ", warehouseColumns());
+        return "INSERT INTO ehr." + table + " (source_system, source_id, " + colList + ")"
+                + "\nSELECT source_system, source_id, " + colList + " FROM " + WORK_TABLE + " WHERE problem IS NULL";
     }
 
     /** Marks the files loaded with their counts; parameter: the file ids (bigint[]). */

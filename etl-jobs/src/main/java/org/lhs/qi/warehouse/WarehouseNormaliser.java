@@ -132,6 +132,8 @@ public final class WarehouseNormaliser {
             return new TableLoadResult(t.table(), 0, 0, 0, 0, 0);
         }
         try (Statement st = con.createStatement()) {
+            // staging was just filled by COPY and has no statistics: without them the planner guesses ~300 rows
+            st.execute("ANALYZE staging." + t.table());
             st.execute("DROP TABLE IF EXISTS pg_temp." + TableNormalisation.WORK_TABLE);
             st.execute(t.createWorkTableSql());
         }
@@ -151,10 +153,25 @@ public final class WarehouseNormaliser {
         }
         long inserted;
         long updated;
-        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(t.upsertSql())) {
-            rs.next();
-            inserted = rs.getLong(1);
-            updated = rs.getLong(2);
+        boolean bulk = BulkLoad.applies(con, t.table());
+        if (bulk) {
+            BulkLoad load = BulkLoad.of(con, t.table());
+            load.dropIndexesAndConstraints(con);
+            try (Statement st = con.createStatement()) {
+                inserted = st.executeUpdate(t.bulkInsertSql());
+            }
+            updated = 0;
+            load.restoreIndexesAndConstraints(con);
+        } else {
+            try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(t.upsertSql())) {
+                rs.next();
+                inserted = rs.getLong(1);
+                updated = rs.getLong(2);
+            }
+        }
+        try (Statement st = con.createStatement()) {
+            // the next tables resolve their references against this one: plan them with its real size
+            st.execute("ANALYZE ehr." + t.table());
         }
         Array ids = con.createArrayOf("bigint", fileIds.toArray());
         try (PreparedStatement ps = con.prepareStatement(t.markLoadedSql())) {
@@ -170,9 +187,9 @@ public final class WarehouseNormaliser {
         }
         TableLoadResult result = new TableLoadResult(t.table(), fileIds.size(), inserted, updated,
                 resolved - inserted - updated, unresolved);
-        log.info("{}: {} file(s), {} rows: {} inserted, {} updated, {} unchanged, {} quarantined (unresolved references) in {} ms",
+        log.info("{}: {} file(s), {} rows: {} inserted, {} updated, {} unchanged, {} quarantined (unresolved references) in {} ms{}",
                 t.table(), fileIds.size(), resolved + unresolved, inserted, updated, result.rowsUnchanged(), unresolved,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, bulk ? " (bulk load into the empty table)" : "");
         return result;
     }
 }
