@@ -226,6 +226,44 @@ class DefinitionParserTest {
     }
 
     @Test
+    void followUpCompleteAndBusinessDateAreChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("follow-up.yaml");
+        Files.writeString(f, """
+                id: follow-up
+                version: "1"
+                title: Follow-up
+                domain: safety
+                scoring: proportion
+                basis: encounter
+                improvement: decrease
+                populations:
+                  initial-population: { this-encounter: { class: [inpatient], follow-up-complete: 30 parsecs } }
+                  denominator: { this-encounter: { follow-up-complete: 30 days } }
+                  numerator: { encounter: { class: [inpatient], after-discharge: 30 days, follow-up-complete: 30 days } }
+                tests:
+                  - name: cut-off before the period end
+                    period: { start: 2025-01-01, end: 2025-02-01 }
+                    business-date: 2025-01-15
+                    records: {}
+                    expect: []
+                """);
+        assertThat(DefinitionParser.parse(f, dir).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "9:83 invalid duration '30 parsecs'",
+                        "11:75 unknown key 'follow-up-complete' in encounter",
+                        "15:20 business-date 2025-01-15 is before the period end 2025-02-01");
+        Files.writeString(f, Files.readString(f).replace("30 parsecs", "30 days").replace(", follow-up-complete: 30 days } }", " } }")
+                .replace("2025-01-15", "2025-02-10"));
+        DefinitionParser.Result ok = DefinitionParser.parse(f, dir);
+        assertThat(ok.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+        Criterion.Encounter den = (Criterion.Encounter) ok.definition().populations().denominator();
+        assertThat(den.followUpComplete()).isEqualTo(new FollowUpComplete(new Timing.Duration(30, "days")));
+        assertThat(ok.definition().tests().get(0).effectiveBusinessDate()).isEqualTo(java.time.LocalDate.of(2025, 2, 10));
+        assertThat(ok.definition().plainLanguage())
+                .contains("with the 30 days after discharge complete before the data cut-off");
+    }
+
+    @Test
     void ratioNeedsEventsAndExposure() {
         assertThat(errors("invalid/bad-ratio.yaml")).containsExactly(
                 "bad-ratio.yaml:9:3 ratio scoring needs the population 'numerator-events'",
