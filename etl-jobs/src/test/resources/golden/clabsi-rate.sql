@@ -26,6 +26,7 @@ initial_population AS (
         AND EXISTS (
             SELECT 1 FROM ehr.device_episode d
             WHERE d.encounter_id = s.encounter_id
+              AND d.status IS DISTINCT FROM 'entered-in-error'
               AND d.device_type IN (:ip2_device_type)
               AND d.start_time < pd.end_time
               AND (d.end_time IS NULL OR d.end_time >= pd.start_time)

@@ -1,4 +1,4 @@
--- readmission-30-day 1.0.0: proportion, encounter basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.
+-- readmission-30-day 1.1.0: proportion, encounter basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
@@ -27,6 +27,7 @@ initial_population AS (
             AND (s.discharge_disposition IS NULL OR s.discharge_disposition NOT IN (:ip1_disposition_not_in))
             AND s.discharge_time >= pd.start_time
             AND s.discharge_time < pd.end_time
+            AND s.discharge_time + CAST(:ip1_follow_up AS interval) <= CAST(CAST(:business_date AS date) AS timestamptz)
         )
         AND s.age_years >= :ip2_age_min
     )

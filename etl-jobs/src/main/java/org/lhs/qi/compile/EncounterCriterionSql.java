@@ -42,6 +42,9 @@ final class EncounterCriterionSql {
         }
         String anchor = alias + (e.anchor() == Criterion.Anchor.DISCHARGE ? ".discharge_time" : ".admit_time");
         c.addAll(TimingSql.window(e.timing(), anchor, ctx, prefix));
+        if (e.followUpComplete() != null) {
+            c.add(FollowUpCompleteSql.sql(e.followUpComplete(), alias, ctx, prefix));
+        }
         if (e.stayOverlapsPeriod()) {
             c.add("EXISTS (\n    SELECT 1 FROM ehr.unit_stay us\n    WHERE us.encounter_id = " + id
                     + "\n      AND us.start_time < pd.end_time\n      AND coalesce(us.end_time, pd.end_time) > pd.start_time\n)");

@@ -50,7 +50,8 @@ public sealed interface Criterion {
      * itself (encounter basis). For encounter basis, {@code encounter} never matches the subject encounter.
      */
     record Encounter(boolean subject, List<String> classes, List<String> dispositionIn, List<String> dispositionNotIn,
-                     Anchor anchor, Timing timing, boolean stayOverlapsPeriod, int atLeast) implements Event {
+                     Anchor anchor, Timing timing, boolean stayOverlapsPeriod, int atLeast,
+                     FollowUpComplete followUpComplete) implements Event {
         @Override
         public boolean sameEncounter() {
             return false;

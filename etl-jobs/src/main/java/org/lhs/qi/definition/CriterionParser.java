@@ -232,9 +232,7 @@ final class CriterionParser {
         }
         List<String> keys = new ArrayList<>(List.of("class", "discharge-disposition", "anchor", "stay-overlaps"));
         keys.addAll(TIMING_KEYS);
-        if (!subject) {
-            keys.add("at-least");
-        }
+        keys.add(subject ? FollowUpComplete.KEY : "at-least");
         Map<String, NodeReader.Entry> m = in.mapping(e.value(), kind, keys);
         if (m == null) {
             return null;
@@ -274,7 +272,9 @@ final class CriterionParser {
             in.report(t.key(), Message.SUBJECT_TIMING, t.name() + ": " + in.string(t.value(), t.name()));
         }
         int atLeast = atLeast(m);
-        return new Criterion.Encounter(subject, classes, dispIn, dispNotIn, anchor, timing, overlaps, atLeast);
+        FollowUpComplete followUp = m.containsKey(FollowUpComplete.KEY)
+                ? FollowUpComplete.of(duration(m.get(FollowUpComplete.KEY).value())) : null;
+        return new Criterion.Encounter(subject, classes, dispIn, dispNotIn, anchor, timing, overlaps, atLeast, followUp);
     }
 
     private List<String> eventKeys(String... extra) {

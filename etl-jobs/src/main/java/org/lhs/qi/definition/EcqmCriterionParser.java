@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Parses and checks the eCQM criterion kinds ({@link Criterion.Ecqm}); errors carry file:line:col. */
 final class EcqmCriterionParser {
@@ -189,10 +190,12 @@ final class EcqmCriterionParser {
     /** One value set name or a list of them (a union, as CQL's {@code [A: "x"] union [A: "y"]}). */
     private List<String> valueSets(Node node, String what) {
         List<String> names = in.stringList(node, what, null);
+        // report an unknown name at its own list item, not at the list
+        List<Node> items = node instanceof SequenceNode seq && seq.getValue().size() == names.size() ? seq.getValue() : null;
         List<String> out = new ArrayList<>();
-        for (String n : names) {
-            if (check(node, n)) {
-                out.add(n);
+        for (int i = 0; i < names.size(); i++) {
+            if (check(items == null ? node : items.get(i), names.get(i))) {
+                out.add(names.get(i));
             }
         }
         return out.size() == names.size() ? List.copyOf(out) : List.of();

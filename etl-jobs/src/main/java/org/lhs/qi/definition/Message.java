@@ -47,6 +47,7 @@ public enum Message {
     UNKNOWN_TABLE("unknown record table '%s'", "did you mean '%2$s'? tables: %3$s"),
     UNKNOWN_COLUMN("unknown column '%s' of %s", "did you mean '%3$s'? columns: %4$s"),
     MISSING_COLUMN("record of %s misses required column '%s'", "add '%2$s: ...'"),
+    BUSINESS_DATE_BEFORE_PERIOD_END("business-date %s is before the period end %s", "periods end before the business date: use a later business-date or drop it (default: the period end)"),
     ECQM_WHEN("when needs exactly one relation to the period (overlaps, during, starts-during, ends-during, starts-by-end, ends-by-end), got %s", "e.g. when: { overlaps: period } or when: { starts-during: period, extend-back: 1 year }"),
     VALUE_SET_NOT_IMPORTED("value set %s is not imported", "run 'qi valuesets import <ValueSet or Bundle JSON files or folders>' (stored in %2$s); official expansions are licensed content, import those you are licensed for"),
     VALUE_SET_FILE_MISSING("value set file '%s' does not exist", "paths are relative to the definitions directory %2$s"),

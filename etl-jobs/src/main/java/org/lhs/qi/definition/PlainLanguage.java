@@ -156,6 +156,9 @@ final class PlainLanguage {
         if (e.stayOverlapsPeriod()) {
             s.append(", with a unit stay overlapping the period");
         }
+        if (e.followUpComplete() != null) {
+            s.append(", ").append(e.followUpComplete().describe());
+        }
         return s.toString();
     }
 

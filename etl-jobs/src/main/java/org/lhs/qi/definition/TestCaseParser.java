@@ -48,7 +48,7 @@ final class TestCaseParser {
     }
 
     private TestCase testCase(Node node) {
-        Map<String, NodeReader.Entry> m = in.mapping(node, "test case", List.of("name", "period", "records", "expect"));
+        Map<String, NodeReader.Entry> m = in.mapping(node, "test case", List.of("name", "period", "business-date", "records", "expect"));
         if (m == null) {
             return null;
         }
@@ -65,6 +65,11 @@ final class TestCaseParser {
             start = period.containsKey("start") ? in.date(period.get("start").value(), "period start") : null;
             end = period.containsKey("end") ? in.date(period.get("end").value(), "period end") : null;
         }
+        LocalDate businessDate = m.containsKey("business-date") ? in.date(m.get("business-date").value(), "business-date") : null;
+        if (businessDate != null && end != null && businessDate.isBefore(end)) {
+            in.report(m.get("business-date").value(), Message.BUSINESS_DATE_BEFORE_PERIOD_END, businessDate, end);
+            businessDate = null;
+        }
         Map<String, List<Map<String, String>>> records = records(m.get("records").value());
         List<TestCase.Expectation> expectations = new ArrayList<>();
         List<Node> exp = in.sequence(m.get("expect").value(), "expect");
@@ -79,7 +84,7 @@ final class TestCaseParser {
         if (name == null || start == null || end == null || records == null) {
             return null;
         }
-        return new TestCase(name, start, end, records, List.copyOf(expectations));
+        return new TestCase(name, start, end, businessDate, records, List.copyOf(expectations));
     }
 
     private Map<String, List<Map<String, String>>> records(Node node) {

@@ -2,6 +2,9 @@ package org.lhs.qi.definition;
 
 import java.util.Collection;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,7 +17,8 @@ public final class ValueSetLoader {
 
     /** Loads the sets (namespaced names, see {@link ValueSet}). */
     public static void load(DataSource ds, Collection<ValueSet> sets) {
-        JdbcClient jdbc = JdbcClient.create(ds);
+        NamedParameterJdbcTemplate batch = new NamedParameterJdbcTemplate(ds);
+        JdbcClient jdbc = JdbcClient.create(batch);
         for (ValueSet vs : sets) {
             String loaded = jdbc.sql("SELECT content_hash FROM qi.value_set WHERE name = :name")
                     .param("name", vs.name()).query(String.class).optional().orElse(null);
@@ -28,13 +32,13 @@ public final class ValueSetLoader {
                     ON CONFLICT (name) DO UPDATE SET source_file = EXCLUDED.source_file, content_hash = ''""")
                     .param("name", vs.name()).param("file", vs.sourceFile().toString()).update();
             jdbc.sql("DELETE FROM qi.value_set_code WHERE value_set = :name").param("name", vs.name()).update();
-            for (ValueSet.Code c : vs.codes()) {
-                jdbc.sql("""
-                        INSERT INTO qi.value_set_code (value_set, code_system, code, display)
-                        VALUES (:name, :system, :code, :display)""")
-                        .param("name", vs.name()).param("system", c.codeSystem()).param("code", c.code())
-                        .param("display", c.display()).update();
-            }
+            // one JDBC batch per set: row by row (each committed on its own) took ~20 ms a code on a loaded machine
+            batch.batchUpdate("""
+                    INSERT INTO qi.value_set_code (value_set, code_system, code, display)
+                    VALUES (:name, :system, :code, :display)""", vs.codes().stream()
+                    .map(c -> new MapSqlParameterSource("name", vs.name()).addValue("system", c.codeSystem())
+                            .addValue("code", c.code()).addValue("display", c.display()))
+                    .toArray(SqlParameterSource[]::new));
             jdbc.sql("UPDATE qi.value_set SET content_hash = :hash, loaded_at = now() WHERE name = :name")
                     .param("hash", vs.contentHash()).param("name", vs.name()).update();
         }

@@ -31,10 +31,24 @@ public final class ValueSetImporter {
 
     /** Imports files and folders (recursively, {@code *.json}); returns one outcome per identity seen. */
     public List<Outcome> importPaths(List<Path> paths) {
+        return importPaths(paths, null);
+    }
+
+    /**
+     * Imports only the expansions whose canonical URL is one of {@code urls} (all when null), e.g. those a definition
+     * references: files that do not mention any of the URLs are not even parsed.
+     */
+    public List<Outcome> importPaths(List<Path> paths, Set<String> urls) {
         Map<String, Expansion> best = new LinkedHashMap<>();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
         for (Path p : files(paths)) {
+            if (urls != null && !mentionsAny(p, urls)) {
+                continue;
+            }
             for (Expansion x : FhirValueSetReader.read(p)) {
+                if (urls != null && !urls.contains(x.url())) {
+                    continue;
+                }
                 Expansion prior = best.get(x.identity());
                 best.put(x.identity(), prior == null ? x : choose(prior, x, warnings));
             }
@@ -99,6 +113,16 @@ public final class ValueSetImporter {
                     + " code(s) of the other, e.g. " + missing.iterator().next());
         }
         return winner;
+    }
+
+    /** Cheap pre-filter: a file whose text contains none of the URLs' last segments (the OIDs) cannot define them. */
+    private static boolean mentionsAny(Path file, Set<String> urls) {
+        try {
+            String text = Files.readString(file);
+            return urls.stream().anyMatch(u -> text.contains(u.substring(u.lastIndexOf('/') + 1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> files(List<Path> paths) {

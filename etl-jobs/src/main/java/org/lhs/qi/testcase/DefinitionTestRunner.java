@@ -63,7 +63,7 @@ public final class DefinitionTestRunner {
         TestRecordWriter writer = new TestRecordWriter(jdbc);
         writer.insertAll(tc.records());
         Map<String, Object> params = new HashMap<>(compiled.parameters());
-        params.put("business_date", tc.periodEnd());
+        params.put("business_date", tc.effectiveBusinessDate());
         params.put("run_id", TEST_RUN_ID);
         params.put("period_start", tc.periodStart());
         params.put("period_end", tc.periodEnd());
@@ -84,7 +84,7 @@ public final class DefinitionTestRunner {
                            numerator, numerator_exclusion, numerator_count, exposure
                     FROM qi.member
                     WHERE business_date = :bd AND indicator_id = :indicator AND period_start = :ps AND subject_id = :id""")
-                    .param("bd", tc.periodEnd()).param("indicator", d.id()).param("ps", tc.periodStart())
+                    .param("bd", tc.effectiveBusinessDate()).param("indicator", d.id()).param("ps", tc.periodStart())
                     .param("id", id).query().listOfRows().stream().findFirst().orElse(null);
             Set<String> expected = new LinkedHashSet<>();
             Set<String> actual = new LinkedHashSet<>();

@@ -13,6 +13,7 @@ import org.lhs.qi.compile.IndicatorCompiler;
 import org.lhs.qi.definition.Basis;
 import org.lhs.qi.definition.IndicatorDefinition;
 import org.lhs.qi.definition.ValueSetLoader;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -58,9 +59,10 @@ public final class DeckVerifier {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
             try {
-                JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(con, true));
+                NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(con, true));
+                JdbcClient jdbc = JdbcClient.create(template);
                 jdbc.sql("SET LOCAL TIME ZONE 'UTC'").update();
-                FhirCaseLoader loader = new FhirCaseLoader(jdbc);
+                FhirCaseLoader loader = new FhirCaseLoader(template);
                 loader.load(c.dir());
                 Long subject = loader.id("Patient", c.patientId());
                 if (subject == null) {

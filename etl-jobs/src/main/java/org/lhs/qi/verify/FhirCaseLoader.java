@@ -13,18 +13,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.lhs.qi.ingest.CodeSystems;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes the FHIR resources of one test case straight into the warehouse (source system {@code qi-verify}), with
  * everything eCQM logic needs: encounter status/type/class/coded disposition, condition clinical and verification
  * status, effective and performed periods, request status/intent/doNotPerform, medication request periods. One row per
- * coding, so a resource matches a value set through any of its codings, as a CQL retrieve does. Run inside a
- * transaction that is rolled back: test cases reuse resource ids.
+ * coding, so a resource matches a value set through any of its codings, as a CQL retrieve does. Patients and
+ * encounters are inserted one by one (their ids are referenced); all other rows go as one JDBC batch per table. Run
+ * inside a transaction that is rolled back: test cases reuse resource ids.
  */
 public final class FhirCaseLoader {
 
@@ -33,11 +37,15 @@ public final class FhirCaseLoader {
     private static final String SITE = "qi-verify-site";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate template;
     private final Map<String, Long> ids = new HashMap<>();
+    /** Rows that nothing refers to, per insert statement: sent as one JDBC batch each at the end of {@link #load}. */
+    private final Map<String, List<MapSqlParameterSource>> pending = new LinkedHashMap<>();
     private long siteId;
 
-    public FhirCaseLoader(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public FhirCaseLoader(NamedParameterJdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     /** The surrogate id of a loaded resource ({@code Patient/<id>}), or null. */
@@ -78,6 +86,7 @@ public final class FhirCaseLoader {
                 }
             }
         }
+        flush();
         resources.stream().map(FhirCaseLoader::type)
                 .filter(t -> !List.of("Patient", "Encounter", "Condition", "Observation", "Procedure", "MedicationRequest",
                         "DeviceRequest", "ServiceRequest", "Medication", "MeasureReport").contains(t))
@@ -133,10 +142,10 @@ public final class FhirCaseLoader {
             for (JsonNode c : type.path("coding")) {
                 String system = system(c);
                 if (system != null) {
-                    jdbc.sql("""
+                    queue("""
                             INSERT INTO ehr.encounter_type (encounter_id, code_system, code) VALUES (:e, :sys, :code)
                             ON CONFLICT DO NOTHING""")
-                            .param("e", id).param("sys", system).param("code", c.path("code").asText()).update();
+                            .addValue("e", id).addValue("sys", system).addValue("code", c.path("code").asText());
                 }
             }
         }
@@ -155,15 +164,15 @@ public final class FhirCaseLoader {
         String verification = firstCode(r.path("verificationStatus"));
         int n = 0;
         for (JsonNode c : codings(r.path("code"))) {
-            jdbc.sql("""
+            queue("""
                     INSERT INTO ehr.condition (source_system, source_id, patient_id, encounter_id, code_system, code,
                         onset_time, abatement_time, status, clinical_status, verification_status)
                     VALUES (:s, :id, :patient, :enc, :sys, :code, :onset, :abate, :status, :clinical, :verification)""")
-                    .param("s", SOURCE).param("id", r.path("id").asText() + "#" + n++).param("patient", patient)
-                    .param("enc", ref(r, "encounter", "Encounter")).param("sys", system(c)).param("code", c.path("code").asText())
-                    .param("onset", ts(onset)).param("abate", ts(abatement))
-                    .param("status", "entered-in-error".equals(verification) ? verification : clinical == null ? "active" : clinical)
-                    .param("clinical", clinical).param("verification", verification).update();
+                    .addValue("s", SOURCE).addValue("id", r.path("id").asText() + "#" + n++).addValue("patient", patient)
+                    .addValue("enc", ref(r, "encounter", "Encounter")).addValue("sys", system(c)).addValue("code", c.path("code").asText())
+                    .addValue("onset", ts(onset)).addValue("abate", ts(abatement))
+                    .addValue("status", "entered-in-error".equals(verification) ? verification : clinical == null ? "active" : clinical)
+                    .addValue("clinical", clinical).addValue("verification", verification);
         }
         return n == 0 ? "no coding of a warehouse code system" : null;
     }
@@ -189,17 +198,17 @@ public final class FhirCaseLoader {
         JsonNode vc = firstCoding(valued.path("valueCodeableConcept"));
         int n = 0;
         for (JsonNode c : codings(valued.path("code"))) {
-            jdbc.sql("""
+            queue("""
                     INSERT INTO ehr.observation (source_system, source_id, patient_id, encounter_id, code_system, code,
                         effective_time, effective_start, value_num, value_code_system, value_code, unit, status)
                     VALUES (:s, :id, :patient, :enc, :sys, :code, :end, :start, :num, :vsys, :vcode, :unit, :status)""")
-                    .param("s", SOURCE).param("id", id + "#" + c.path("code").asText() + "#" + n++).param("patient", patient)
-                    .param("enc", ref(r, "encounter", "Encounter")).param("sys", system(c)).param("code", c.path("code").asText())
-                    .param("end", ts(end)).param("start", ts(start))
-                    .param("num", q.has("value") ? new BigDecimal(q.path("value").asText()) : null)
-                    .param("vsys", vc == null ? null : system(vc)).param("vcode", vc == null ? null : vc.path("code").asText(null))
-                    .param("unit", q.has("value") ? q.path("code").asText(q.path("unit").asText(null)) : null)
-                    .param("status", r.path("status").asText("unknown")).update();
+                    .addValue("s", SOURCE).addValue("id", id + "#" + c.path("code").asText() + "#" + n++).addValue("patient", patient)
+                    .addValue("enc", ref(r, "encounter", "Encounter")).addValue("sys", system(c)).addValue("code", c.path("code").asText())
+                    .addValue("end", ts(end)).addValue("start", ts(start))
+                    .addValue("num", q.has("value") ? new BigDecimal(q.path("value").asText()) : null)
+                    .addValue("vsys", vc == null ? null : system(vc)).addValue("vcode", vc == null ? null : vc.path("code").asText(null))
+                    .addValue("unit", q.has("value") ? q.path("code").asText(q.path("unit").asText(null)) : null)
+                    .addValue("status", r.path("status").asText("unknown"));
         }
         return n;
     }
@@ -213,13 +222,13 @@ public final class FhirCaseLoader {
         }
         int n = 0;
         for (JsonNode c : codings(r.path("code"))) {
-            jdbc.sql("""
+            queue("""
                     INSERT INTO ehr.procedure (source_system, source_id, patient_id, encounter_id, code_system, code,
                         performed_time, performed_end, status)
                     VALUES (:s, :id, :patient, :enc, :sys, :code, :start, :end, :status)""")
-                    .param("s", SOURCE).param("id", r.path("id").asText() + "#" + n++).param("patient", patient)
-                    .param("enc", ref(r, "encounter", "Encounter")).param("sys", system(c)).param("code", c.path("code").asText())
-                    .param("start", ts(start)).param("end", ts(end)).param("status", r.path("status").asText("unknown")).update();
+                    .addValue("s", SOURCE).addValue("id", r.path("id").asText() + "#" + n++).addValue("patient", patient)
+                    .addValue("enc", ref(r, "encounter", "Encounter")).addValue("sys", system(c)).addValue("code", c.path("code").asText())
+                    .addValue("start", ts(start)).addValue("end", ts(end)).addValue("status", r.path("status").asText("unknown"));
         }
         return n == 0 ? "no coding of a warehouse code system" : null;
     }
@@ -256,16 +265,15 @@ public final class FhirCaseLoader {
         }
         int n = 0;
         for (JsonNode c : codings(concept)) {
-            jdbc.sql("""
+            queue("""
                     INSERT INTO ehr.medication (source_system, source_id, patient_id, encounter_id, kind, code_system, code,
                         start_time, end_time, status, intent)
                     VALUES (:s, :id, :patient, :enc, 'order', :sys, :code, :start, :end, :status, :intent)""")
-                    .param("s", SOURCE).param("id", r.path("id").asText() + "#" + n++).param("patient", patient)
-                    .param("enc", ref(r, "encounter", "Encounter")).param("sys", system(c)).param("code", c.path("code").asText())
-                    .param("start", ts(startDate.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                    .param("end", endDate == null ? null : ts(endDate.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                    .param("status", r.path("status").asText("unknown")).param("intent", r.path("intent").asText("unknown"))
-                    .update();
+                    .addValue("s", SOURCE).addValue("id", r.path("id").asText() + "#" + n++).addValue("patient", patient)
+                    .addValue("enc", ref(r, "encounter", "Encounter")).addValue("sys", system(c)).addValue("code", c.path("code").asText())
+                    .addValue("start", ts(startDate.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    .addValue("end", endDate == null ? null : ts(endDate.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    .addValue("status", r.path("status").asText("unknown")).addValue("intent", r.path("intent").asText("unknown"));
         }
         return n == 0 ? "no coding of a warehouse code system" : null;
     }
@@ -285,17 +293,29 @@ public final class FhirCaseLoader {
         JsonNode concept = r.has("codeCodeableConcept") ? r.path("codeCodeableConcept") : r.path("code");
         int n = 0;
         for (JsonNode c : codings(concept)) {
-            jdbc.sql("""
+            queue("""
                     INSERT INTO ehr.request (source_system, source_id, kind, patient_id, encounter_id, code_system, code,
                         status, intent, do_not_perform, authored_time)
                     VALUES (:s, :id, :kind, :patient, :enc, :sys, :code, :status, :intent, :dnp, :authored)""")
-                    .param("s", SOURCE).param("id", r.path("id").asText() + "#" + n++).param("kind", kind)
-                    .param("patient", patient).param("enc", ref(r, "encounter", "Encounter")).param("sys", system(c))
-                    .param("code", c.path("code").asText()).param("status", r.path("status").asText("unknown"))
-                    .param("intent", r.path("intent").asText("unknown")).param("dnp", doNotPerform)
-                    .param("authored", ts(authored)).update();
+                    .addValue("s", SOURCE).addValue("id", r.path("id").asText() + "#" + n++).addValue("kind", kind)
+                    .addValue("patient", patient).addValue("enc", ref(r, "encounter", "Encounter")).addValue("sys", system(c))
+                    .addValue("code", c.path("code").asText()).addValue("status", r.path("status").asText("unknown"))
+                    .addValue("intent", r.path("intent").asText("unknown")).addValue("dnp", doNotPerform)
+                    .addValue("authored", ts(authored));
         }
         return n == 0 ? "no coding of a warehouse code system" : null;
+    }
+
+    /** Queues one row of a statement; patients and encounters are inserted at once since their ids are needed. */
+    private MapSqlParameterSource queue(String sql) {
+        MapSqlParameterSource row = new MapSqlParameterSource();
+        pending.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
+        return row;
+    }
+
+    private void flush() {
+        pending.forEach((sql, rows) -> template.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new)));
+        pending.clear();
     }
 
     private Long ref(JsonNode r, String field, String type) {

@@ -63,8 +63,11 @@ class IndicatorCompilerTest {
         assertThat(c.sql()).contains("e.id <> s.encounter_id")
                 .contains("e.admit_time > s.discharge_time")
                 .contains("e.admit_time <= s.discharge_time + CAST(:num1_after_discharge AS interval)")
-                .contains("s.discharge_time >= pd.start_time");
-        assertThat(c.parameters()).containsEntry("ip1_disposition_not_in", List.of("expired", "transfer", "ama"))
+                .contains("s.discharge_time >= pd.start_time")
+                // follow-up-complete: the 30 days after discharge end by the data cut-off
+                .contains("s.discharge_time + CAST(:ip1_follow_up AS interval) <= CAST(CAST(:business_date AS date) AS timestamptz)");
+        assertThat(c.parameters()).containsEntry("ip1_follow_up", "30 days")
+                .containsEntry("ip1_disposition_not_in", List.of("expired", "transfer", "ama"))
                 .containsEntry("num1_after_discharge", "30 days");
     }
 }

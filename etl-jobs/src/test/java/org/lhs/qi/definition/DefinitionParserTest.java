@@ -169,6 +169,101 @@ class DefinitionParserTest {
     }
 
     @Test
+    void ecqmKindsAreModelled() {
+        DefinitionParser.Result r = parse("valid/ecqm-kinds.yaml");
+        assertThat(r.diagnostics()).isEmpty();
+        Populations p = r.definition().populations();
+        assertThat(((Criterion.All) p.initialPopulation()).criteria().get(1)).isEqualTo(new EncounterPerformed(
+                List.of("office-visit", "telehealth"), null, new EcqmTiming(EcqmTiming.Relation.DURING, null, null)));
+        assertThat(p.denominator()).isEqualTo(new Diagnosis(List.of("diabetes"),
+                new EcqmTiming(EcqmTiming.Relation.OVERLAPS, null, null)));
+        List<Criterion> ex = ((Criterion.Any) p.denominatorExclusion()).criteria();
+        assertThat(ex).containsExactly(
+                new ProcedurePerformed(List.of("dialysis"), new EcqmTiming(EcqmTiming.Relation.DURING, null, null)),
+                new MedicationActive(List.of("insulin"), new EcqmTiming(EcqmTiming.Relation.OVERLAPS, null, null)),
+                new RequestOrdered("device", List.of("frailty-device"),
+                        new EcqmTiming(EcqmTiming.Relation.DURING, new Timing.Duration(1, "years"), null)),
+                new RequestOrdered("service", List.of("hospice-care"),
+                        new EcqmTiming(EcqmTiming.Relation.STARTS_DURING, null, new Timing.Duration(6, "months"))),
+                new EncounterPerformed(List.of("office-visit"), "hospice-disposition",
+                        new EcqmTiming(EcqmTiming.Relation.ENDS_DURING, null, null)),
+                new ObservationPerformed(List.of("housing-status"), List.of("final", "amended", "corrected"), null,
+                        "nursing-home", new EcqmTiming(EcqmTiming.Relation.ENDS_BY_END, null, null)));
+        assertThat(p.denominatorException()).isEqualTo(new ObservationPerformed(List.of("hba1c"), List.of("preliminary"),
+                "positive", null, new EcqmTiming(EcqmTiming.Relation.STARTS_BY_END, null, null)));
+        assertThat(p.numerator()).isEqualTo(new LowestOnLatestDay(List.of("hba1c"), null,
+                List.of(new LowestOnLatestDay.Reading(new EcqmTiming(EcqmTiming.Relation.DURING, null, null), List.of(), List.of())),
+                new Comparison(Comparison.Operator.GT, new BigDecimal("9"), "%"), true));
+        assertThat(p.numeratorExclusion()).isEqualTo(new LowestOnLatestDay(List.of("bp-panel"), "systolic-bp", List.of(
+                new LowestOnLatestDay.Reading(null, List.of("encounter-inpatient"), List.of()),
+                new LowestOnLatestDay.Reading(new EcqmTiming(EcqmTiming.Relation.DURING, null, null), List.of(),
+                        List.of("inpatient", "emergency"))),
+                new Comparison(Comparison.Operator.LT, new BigDecimal("140"), "mm[Hg]"), false));
+    }
+
+    @Test
+    void ecqmMistakesArePositioned() {
+        assertThat(errors("invalid/ecqm-mistakes.yaml")).containsExactly(
+                "ecqm-mistakes.yaml:17:30 missing required key 'type' in encounter-performed",
+                "ecqm-mistakes.yaml:18:53 unknown value set 'office-visits'",
+                "ecqm-mistakes.yaml:19:49 when needs exactly one relation to the period (overlaps, during, starts-during,"
+                        + " ends-during, starts-by-end, ends-by-end), got [overlaps, during]",
+                "ecqm-mistakes.yaml:20:49 when needs exactly one relation to the period (overlaps, during, starts-during,"
+                        + " ends-during, starts-by-end, ends-by-end), got []",
+                "ecqm-mistakes.yaml:21:61 invalid overlaps 'year'",
+                "ecqm-mistakes.yaml:22:90 invalid duration '1 eon'",
+                "ecqm-mistakes.yaml:23:75 unknown key 'frist' in when",
+                "ecqm-mistakes.yaml:24:25 unknown key 'value-sets' in device-order",
+                "ecqm-mistakes.yaml:27:68 invalid status 'done'",
+                "ecqm-mistakes.yaml:28:61 readings (non-empty) must be a list",
+                "ecqm-mistakes.yaml:29:90 invalid encounter-class-not-in 'clinic'",
+                "ecqm-mistakes.yaml:30:65 unknown key 'on-day' in readings item",
+                "ecqm-mistakes.yaml:30:89 test needs exactly one comparison (gt, ge, lt, le, eq), got [gt, lt]",
+                "ecqm-mistakes.yaml:31:31 missing required key 'test' in lowest-on-latest-day",
+                "ecqm-mistakes.yaml:32:107 test gt must be a number, got 'high'",
+                "ecqm-mistakes.yaml:32:130 missing-value must be true or false, got 'maybe'");
+        assertThat(parse("invalid/ecqm-mistakes.yaml").definition()).isNull();
+    }
+
+    @Test
+    void followUpCompleteAndBusinessDateAreChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("follow-up.yaml");
+        Files.writeString(f, """
+                id: follow-up
+                version: "1"
+                title: Follow-up
+                domain: safety
+                scoring: proportion
+                basis: encounter
+                improvement: decrease
+                populations:
+                  initial-population: { this-encounter: { class: [inpatient], follow-up-complete: 30 parsecs } }
+                  denominator: { this-encounter: { follow-up-complete: 30 days } }
+                  numerator: { encounter: { class: [inpatient], after-discharge: 30 days, follow-up-complete: 30 days } }
+                tests:
+                  - name: cut-off before the period end
+                    period: { start: 2025-01-01, end: 2025-02-01 }
+                    business-date: 2025-01-15
+                    records: {}
+                    expect: []
+                """);
+        assertThat(DefinitionParser.parse(f, dir).diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                        "9:83 invalid duration '30 parsecs'",
+                        "11:75 unknown key 'follow-up-complete' in encounter",
+                        "15:20 business-date 2025-01-15 is before the period end 2025-02-01");
+        Files.writeString(f, Files.readString(f).replace("30 parsecs", "30 days").replace(", follow-up-complete: 30 days } }", " } }")
+                .replace("2025-01-15", "2025-02-10"));
+        DefinitionParser.Result ok = DefinitionParser.parse(f, dir);
+        assertThat(ok.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+        Criterion.Encounter den = (Criterion.Encounter) ok.definition().populations().denominator();
+        assertThat(den.followUpComplete()).isEqualTo(new FollowUpComplete(new Timing.Duration(30, "days")));
+        assertThat(ok.definition().tests().get(0).effectiveBusinessDate()).isEqualTo(java.time.LocalDate.of(2025, 2, 10));
+        assertThat(ok.definition().plainLanguage())
+                .contains("with the 30 days after discharge complete before the data cut-off");
+    }
+
+    @Test
     void ratioNeedsEventsAndExposure() {
         assertThat(errors("invalid/bad-ratio.yaml")).containsExactly(
                 "bad-ratio.yaml:9:3 ratio scoring needs the population 'numerator-events'",

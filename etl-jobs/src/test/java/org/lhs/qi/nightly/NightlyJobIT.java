@@ -139,9 +139,10 @@ class NightlyJobIT {
         // Not controlled: Q02 150/85, Q03 135/95, Q06 no reading, Q08 140/80, Q10 no diastolic.
         assertProportion("controlling-high-blood-pressure", "ALL", 12, 11, 1, 6, 0.280092, 0.787287);
 
-        // 30-day readmission (October discharges): E01–E13 (E15 transfer and E16 death are not eligible) = 13;
-        // readmitted: E01 (E14 on 5 Nov, 24 days later) and E12 (E13 on 20 Oct) → 2 / 13, Wilson (0.04326, 0.42235).
-        assertProportion("readmission-30-day", "ALL", 13, 13, 0, 2, 0.043258, 0.422346);
+        // 30-day readmission (October discharges): E01–E12 (E15 transfer and E16 death are not eligible; E13, discharged
+        // 25 Oct 08:00, has its 30 days complete only on 24 Nov, after the cut-off of 23 Nov 00:00) = 12;
+        // readmitted: E01 (E14 on 5 Nov, 24 days later) and E12 (E13 on 20 Oct) → 2 / 12, Wilson (0.04697, 0.44803).
+        assertProportion("readmission-30-day", "ALL", 12, 12, 0, 2, 0.046965, 0.448031);
 
         // Falls with injury per 1,000 patient-days (October): stays E01–E13, E15, E16 = 15 subjects;
         // patient-days in October: 11 × 10 (E01–E11) + 2 (E12 from 1 Oct) + 5 (E13) + 5 (E15) + 2 (E16) = 124;
