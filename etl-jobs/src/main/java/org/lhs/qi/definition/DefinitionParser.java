@@ -44,7 +44,8 @@ public final class DefinitionParser {
             "references", "target", "improvement", "scoring", "basis", "multiplier", "value-sets", "criteria", "populations",
             "stratifiers", "tests");
     static final List<String> POPULATION_KEYS = List.of("initial-population", "denominator", "denominator-exclusion",
-            "denominator-exception", "numerator", "numerator-exclusion", "numerator-events", "exposure");
+            "denominator-exception", "numerator", "numerator-exclusion", "numerator-events", "exposure",
+            "numerator-initial-population", "measure-population", "measure-population-exclusion", "measure-observation");
     static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private DefinitionParser() {}
@@ -149,10 +150,10 @@ public final class DefinitionParser {
                 in.report(m.get("target").value(), Message.TARGET_RANGE, target);
             }
             Double multiplier = num(m, "multiplier");
-            if (multiplier != null && (scoring == Scoring.PROPORTION || scoring == Scoring.COHORT)) {
+            if (multiplier != null && scoring != null && scoring != Scoring.RATIO) {
                 in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", scoring.code());
             }
-            if (target != null && scoring == Scoring.COHORT) {
+            if (target != null && scoring == Scoring.COHORT) { // continuous variable: target in the observation's unit
                 in.report(m.get("target").key(), Message.NOT_FOR_SCORING, "target", "cohort");
             }
             if (scoring == Scoring.RATIO && multiplier == null) {
@@ -268,13 +269,18 @@ public final class DefinitionParser {
                 cp.namedCriteria(criteria.value());
             }
             Function<String, Criterion> crit = k -> m.containsKey(k) ? cp.parseTop(m.get(k).value(), k) : null;
+            boolean cv = scoring == Scoring.CONTINUOUS_VARIABLE;
             Criterion ip = crit.apply("initial-population");
-            Criterion den = crit.apply("denominator");
-            Criterion denex = crit.apply("denominator-exclusion");
+            // continuous variable: the measure population and its exclusion take the places of denominator and exclusion
+            Criterion den = crit.apply(cv ? "measure-population" : "denominator");
+            Criterion denex = crit.apply(cv ? "measure-population-exclusion" : "denominator-exclusion");
             Criterion denexcep = crit.apply("denominator-exception");
             Criterion num = crit.apply("numerator");
             Criterion numex = crit.apply("numerator-exclusion");
             Criterion events = crit.apply("numerator-events");
+            Criterion numIp = crit.apply("numerator-initial-population");
+            MeasureObservation observation = m.containsKey("measure-observation")
+                    ? new MeasureObservationParser(in, cp, basis).parse(m.get("measure-observation")) : null;
             Exposure exposure = null;
             if (m.containsKey("exposure")) {
                 String e = in.oneOf(m.get("exposure").value(), "exposure", Exposure.codes());
@@ -286,33 +292,9 @@ public final class DefinitionParser {
             if (!m.containsKey("initial-population")) {
                 in.report(entry.value(), Message.MISSING_KEY, "initial-population", "populations");
             }
+            new PopulationRules(in).check(scoring, entry, m);
             Criterion.Event eventCriterion = null;
-            if (scoring == Scoring.PROPORTION) {
-                if (!m.containsKey("numerator")) {
-                    in.report(entry.value(), Message.MISSING_POPULATION, "proportion", "numerator");
-                }
-                for (String k : List.of("numerator-events", "exposure")) {
-                    if (m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "proportion");
-                    }
-                }
-            } else if (scoring == Scoring.COHORT) {
-                for (String k : POPULATION_KEYS) {
-                    if (!k.equals("initial-population") && m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "cohort");
-                    }
-                }
-            } else if (scoring == Scoring.RATIO) {
-                for (String k : List.of("numerator-events", "exposure")) {
-                    if (!m.containsKey(k)) {
-                        in.report(entry.value(), Message.MISSING_POPULATION, "ratio", k);
-                    }
-                }
-                for (String k : List.of("numerator", "denominator-exception", "numerator-exclusion")) {
-                    if (m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "ratio");
-                    }
-                }
+            if (scoring == Scoring.RATIO) {
                 if (events instanceof Criterion.Ref r) {
                     events = r.criterion();
                 }
@@ -323,12 +305,12 @@ public final class DefinitionParser {
                         }
                         eventCriterion = ev;
                     } else {
-                        in.report(m.get("numerator-events").value(), Message.NOT_AN_EVENT,
+                        in.report(m.get("numerator-events").value(), Message.NOT_AN_EVENT, "numerator-events",
                                 m.get("numerator-events").value().getNodeId());
                     }
                 }
             }
-            return new Populations(ip, den, denex, denexcep, num, numex, eventCriterion, exposure);
+            return new Populations(ip, den, denex, denexcep, num, numex, eventCriterion, exposure, numIp, observation);
         }
     }
 }
