@@ -99,7 +99,8 @@ public final class DefinitionParser {
     /** Groups diagnostics by file (in order of first appearance) and sorts each file's by position. */
     private static List<Diagnostic> inFileOrder(List<Diagnostic> diagnostics) {
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
-        diagnostics.forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
+        // a library criterion used twice brings its findings twice: keep one
+        new LinkedHashSet<>(diagnostics).forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> ds : byFile.values()) {
             ds.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
@@ -163,8 +164,10 @@ public final class DefinitionParser {
             String ns = id != null ? id : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Map<String, ValueSet> valueSets = valueSets(m, ns);
             Set<String> used = new LinkedHashSet<>();
+            CriteriaLibraries libraries = new CriteriaLibraries(baseDir, basis, ns, diagnostics);
             Populations populations = m.containsKey("populations")
-                    ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used) : null;
+                    ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used,
+                            libraries) : null;
             if (m.containsKey("value-sets") && m.get("value-sets").value() instanceof MappingNode) {
                 Map<String, NodeReader.Entry> declared = in.mapping(m.get("value-sets").value(), "value-sets", null);
                 for (NodeReader.Entry e : declared == null ? List.<NodeReader.Entry>of() : declared.values()) {
@@ -184,6 +187,7 @@ public final class DefinitionParser {
                 in.report(m.containsKey("tests") ? m.get("tests").key() : root, Message.FEW_TESTS, tests.size());
             }
 
+            valueSets.putAll(libraries.valueSets()); // as '<file>#<name>', never clashing with the definition's own names
             List<ValueSet> sets = List.copyOf(valueSets.values());
             boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
             Node idNode = m.containsKey("id") ? m.get("id").value() : root;
@@ -192,6 +196,7 @@ public final class DefinitionParser {
             }
             List<byte[]> parts = new ArrayList<>();
             parts.add(bytes);
+            parts.addAll(libraries.contents());
             new TreeMap<>(valueSets).values().forEach(v -> parts.add(v.contentHash().getBytes(StandardCharsets.UTF_8)));
             String hash = Hashes.sha256(parts.toArray(byte[][]::new));
             IndicatorDefinition d = new IndicatorDefinition(id, version, title, description, domain, steward,
@@ -259,12 +264,13 @@ public final class DefinitionParser {
         }
 
         private Populations populations(NodeReader.Entry entry, NodeReader.Entry criteria, Scoring scoring, Basis basis,
-                                        Set<String> declared, Set<String> used) {
+                                        Set<String> declared, Set<String> used, CriteriaLibraries libraries) {
             Map<String, NodeReader.Entry> m = in.mapping(entry.value(), "populations", POPULATION_KEYS);
             if (m == null) {
                 return null;
             }
-            CriterionParser cp = new CriterionParser(in, basis, declared, used);
+            CriterionParser cp = new CriterionParser(in, basis, declared, used,
+                    new CriterionParser.Scope("", "", libraries));
             if (criteria != null) {
                 cp.namedCriteria(criteria.value());
             }

@@ -31,10 +31,7 @@ final class MeasureObservationParser {
         MeasureObservation.Aggregate aggregate = MeasureObservation.Aggregate.MEDIAN;
         if (m.containsKey("aggregate")) {
             String a = in.oneOf(m.get("aggregate").value(), "aggregate", MeasureObservation.Aggregate.codes());
-            if (a == null) {
-                return null;
-            }
-            aggregate = MeasureObservation.Aggregate.fromCode(a).orElseThrow();
+            aggregate = a == null ? null : MeasureObservation.Aggregate.fromCode(a).orElseThrow();
         }
         boolean los = m.containsKey("length-of-stay");
         boolean count = m.containsKey("count");
@@ -49,7 +46,7 @@ final class MeasureObservationParser {
                 return null;
             }
             String unit = in.oneOf(e.value(), "length-of-stay unit", MeasureObservation.TimeUnit.codes());
-            return unit == null ? null
+            return unit == null || aggregate == null ? null
                     : new MeasureObservation.LengthOfStay(MeasureObservation.TimeUnit.fromCode(unit).orElseThrow(), aggregate);
         }
         Node v = m.get("count").value();
@@ -57,7 +54,7 @@ final class MeasureObservationParser {
         if (c instanceof Criterion.Ref r) {
             c = r.criterion();
         }
-        if (c == null) {
+        if (c == null || aggregate == null) {
             return null;
         }
         if (!(c instanceof Criterion.Event ev) || c instanceof Criterion.Encounter enc && enc.subject()) {

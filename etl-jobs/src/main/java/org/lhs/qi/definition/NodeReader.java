@@ -48,6 +48,11 @@ final class NodeReader {
         return file;
     }
 
+    /** Adds findings made elsewhere (a criteria library's) to this reader's list. */
+    void addAll(List<Diagnostic> found) {
+        diagnostics.addAll(found);
+    }
+
     void report(Node node, Message message, Object... args) {
         report(node.getStartMark(), message, args);
     }

@@ -14,8 +14,8 @@ class StarterDefinitionsTest {
         DefinitionSet set = DefinitionRepository.load(LIBRARY);
         assertThat(set.diagnostics()).isEmpty();
         assertThat(set.indicators()).extracting(IndicatorDefinition::id).containsExactly(
-                "controlling-high-blood-pressure", "diabetes-hba1c-poor-control", "falls-with-injury",
-                "readmission-30-day");
+                "controlling-high-blood-pressure", "diabetes-hba1c-poor-control", "ed-length-of-stay-median",
+                "falls-with-injury", "readmission-30-day");
         assertThat(set.valueSets()).extracting(ValueSet::name).contains("diabetes-hba1c-poor-control/hba1c",
                 "controlling-high-blood-pressure/esrd");
         for (IndicatorDefinition d : set.indicators()) {
