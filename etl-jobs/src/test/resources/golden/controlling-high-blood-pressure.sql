@@ -47,7 +47,7 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.condition c
                    WHERE c.patient_id = s.patient_id
@@ -59,7 +59,7 @@ criteria AS (
                    /* library/exclusions#hospice */ EXISTS (
                        SELECT 1 FROM ehr.encounter e
                        WHERE e.patient_id = s.patient_id
-                         AND e.discharge_disposition IN (:denex2_disposition_in)
+                         AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex2_disposition_in))
                          AND e.discharge_time >= pd.start_time
                          AND e.discharge_time < pd.end_time
                    )
@@ -72,9 +72,9 @@ criteria AS (
                          AND (c.abatement_time IS NULL OR c.abatement_time >= pd.start_time)
                    )
                )
-           ) AS denex_met,
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM (
                        SELECT o.value_num, o.unit FROM ehr.observation o
@@ -103,7 +103,7 @@ criteria AS (
                    WHERE latest.value_num < :num2_value
                    AND latest.unit = :num2_unit
                )
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,

@@ -47,11 +47,11 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           /* library/exclusions#hospice-or-palliative-care */ (
+           coalesce(/* library/exclusions#hospice-or-palliative-care */ (
                /* library/exclusions#hospice */ EXISTS (
                    SELECT 1 FROM ehr.encounter e
                    WHERE e.patient_id = s.patient_id
-                     AND e.discharge_disposition IN (:denex1_disposition_in)
+                     AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex1_disposition_in))
                      AND e.discharge_time >= pd.start_time
                      AND e.discharge_time < pd.end_time
                )
@@ -63,9 +63,9 @@ criteria AS (
                      AND c.onset_time < pd.end_time
                      AND (c.abatement_time IS NULL OR c.abatement_time >= pd.start_time)
                )
-           ) AS denex_met,
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM (
                        SELECT o.value_num, o.unit FROM ehr.observation o
@@ -88,7 +88,7 @@ criteria AS (
                      AND o.effective_time >= pd.end_time - CAST(:num2_lookback AS interval)
                      AND o.effective_time < pd.end_time
                )
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,

@@ -30,8 +30,8 @@ initial_population AS (
 ),
 criteria AS (
     SELECT s.*,
-           (s.discharge_disposition IS NULL OR s.discharge_disposition NOT IN (:den1_disposition_not_in)) AS den_met,
-           (
+           coalesce((s.discharge_disposition IS NULL OR s.discharge_disposition NOT IN (:den1_disposition_not_in)), FALSE) AS den_met,
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.encounter e
                    WHERE e.patient_id = s.patient_id
@@ -40,8 +40,8 @@ criteria AS (
                      AND e.admit_time >= s.admit_time
                      AND e.admit_time <= coalesce(s.discharge_time, pd.end_time)
                )
-               OR s.discharge_disposition IN (:denex2_disposition_in)
-           ) AS denex_met,
+               OR (s.discharge_disposition IS NOT NULL AND s.discharge_disposition IN (:denex2_disposition_in))
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
            FALSE AS num_met,
            FALSE AS numex_met,

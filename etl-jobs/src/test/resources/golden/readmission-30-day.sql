@@ -37,14 +37,14 @@ criteria AS (
            TRUE AS den_met,
            FALSE AS denex_met,
            FALSE AS denexcep_met,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.encounter e
                WHERE e.patient_id = s.patient_id
                  AND e.id <> s.encounter_id
                  AND e.class IN (:num1_class)
                  AND e.admit_time > s.discharge_time
                  AND e.admit_time <= s.discharge_time + CAST(:num1_after_discharge AS interval)
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,

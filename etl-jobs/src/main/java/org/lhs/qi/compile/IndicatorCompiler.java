@@ -179,6 +179,10 @@ public final class IndicatorCompiler {
     }
 
     private static void column(StringBuilder sql, String expression, String name) {
+        if (name.endsWith("_met") && !expression.equals("TRUE") && !expression.equals("FALSE")) {
+            // a subject-encounter time or attribute may be null: a criterion that is unknown is not met
+            expression = "coalesce(" + expression + ", FALSE)";
+        }
         sql.append("           ").append(Sql.indent(expression, 11)).append(" AS ").append(name).append(",\n");
     }
 
