@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -40,7 +41,7 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.procedure pr
                    WHERE pr.patient_id = s.patient_id
@@ -66,23 +67,24 @@ criteria AS (
                OR EXISTS (
                    SELECT 1 FROM ehr.encounter e
                    WHERE e.patient_id = s.patient_id
-                     AND e.discharge_disposition IN (:denex4_disposition_in)
+                     AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex4_disposition_in))
                      AND e.discharge_time >= pd.start_time
                      AND e.discharge_time < pd.end_time
                )
-           ) AS denex_met,
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.observation o
                WHERE o.patient_id = s.patient_id
                  AND (o.code_system, o.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :num1_value_set)
                  AND o.status <> 'entered-in-error'
                  AND o.effective_time >= pd.end_time - CAST(:num1_lookback AS interval)
                  AND o.effective_time < pd.end_time
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -102,6 +104,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

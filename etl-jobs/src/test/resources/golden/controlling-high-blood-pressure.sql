@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -46,15 +47,34 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           EXISTS (
-               SELECT 1 FROM ehr.condition c
-               WHERE c.patient_id = s.patient_id
-                 AND (c.code_system, c.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :denex1_value_set)
-                 AND c.status <> 'entered-in-error'
-                 AND c.onset_time < pd.end_time
-           ) AS denex_met,
+           coalesce((
+               EXISTS (
+                   SELECT 1 FROM ehr.condition c
+                   WHERE c.patient_id = s.patient_id
+                     AND (c.code_system, c.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :denex1_value_set)
+                     AND c.status <> 'entered-in-error'
+                     AND c.onset_time < pd.end_time
+               )
+               OR /* library/exclusions#hospice-or-palliative-care */ (
+                   /* library/exclusions#hospice */ EXISTS (
+                       SELECT 1 FROM ehr.encounter e
+                       WHERE e.patient_id = s.patient_id
+                         AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex2_disposition_in))
+                         AND e.discharge_time >= pd.start_time
+                         AND e.discharge_time < pd.end_time
+                   )
+                   OR /* library/exclusions#palliative-care */ EXISTS (
+                       SELECT 1 FROM ehr.condition c
+                       WHERE c.patient_id = s.patient_id
+                         AND (c.code_system, c.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :denex3_value_set)
+                         AND c.status <> 'entered-in-error'
+                         AND c.onset_time < pd.end_time
+                         AND (c.abatement_time IS NULL OR c.abatement_time >= pd.start_time)
+                   )
+               )
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM (
                        SELECT o.value_num, o.unit FROM ehr.observation o
@@ -83,10 +103,11 @@ criteria AS (
                    WHERE latest.value_num < :num2_value
                    AND latest.unit = :num2_unit
                )
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            jsonb_strip_nulls(jsonb_build_object(
                CAST(:ev1_key AS text), (
                    SELECT jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) FROM ehr.observation o
@@ -126,6 +147,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

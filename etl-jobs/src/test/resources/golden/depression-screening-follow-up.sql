@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -36,14 +37,14 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.condition c
                WHERE c.patient_id = s.patient_id
                  AND (c.code_system, c.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :denex1_value_set)
                  AND c.status <> 'entered-in-error'
                  AND c.onset_time < pd.end_time
-           ) AS denex_met,
-           (
+           ), FALSE) AS denex_met,
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.observation o
                    WHERE o.patient_id = s.patient_id
@@ -73,8 +74,8 @@ criteria AS (
                          AND o.effective_time < pd.end_time
                    )
                )
-           ) AS denexcep_met,
-           (
+           ), FALSE) AS denexcep_met,
+           coalesce((
                /* screened-negative */ EXISTS (
                    SELECT 1 FROM (
                        SELECT o.value_num, o.unit, o.value_code_system, o.value_code FROM ehr.observation o
@@ -111,10 +112,11 @@ criteria AS (
                          AND pr.performed_time < pd.end_time
                    )
                )
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            jsonb_strip_nulls(jsonb_build_object(
                CAST(:ev1_key AS text), (
                    SELECT jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) FROM ehr.observation o
@@ -144,6 +146,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

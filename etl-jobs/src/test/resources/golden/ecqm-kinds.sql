@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -39,7 +40,7 @@ initial_population AS (
 ),
 criteria AS (
     SELECT s.*,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.condition dx
                WHERE dx.patient_id = s.patient_id
                  AND (dx.code_system, dx.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set IN (:den1_value_set))
@@ -47,8 +48,8 @@ criteria AS (
                  AND (dx.verification_status IS NULL OR dx.verification_status IN (:den1_verified))
                  AND dx.onset_time < pd.end_time
                  AND CASE WHEN dx.abatement_time IS NOT NULL THEN dx.abatement_time WHEN coalesce(dx.clinical_status, dx.status) IN (:den1_active) THEN 'infinity'::timestamptz END >= pd.start_time
-           ) AS den_met,
-           (
+           ), FALSE) AS den_met,
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.procedure pp
                    WHERE pp.patient_id = s.patient_id
@@ -111,16 +112,16 @@ criteria AS (
                    ) latest
                    WHERE (latest.value_code_system, latest.value_code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set IN (:denex6_latest_value_in))
                )
-           ) AS denex_met,
-           EXISTS (
+           ), FALSE) AS denex_met,
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.observation ob
                WHERE ob.patient_id = s.patient_id
                  AND (ob.code_system, ob.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set IN (:denexcep1_value_set))
                  AND ob.status IN (:denexcep1_status)
                  AND (ob.value_code_system, ob.value_code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set IN (:denexcep1_value_in))
                  AND coalesce(ob.effective_start, ob.effective_time) < pd.end_time
-           ) AS denexcep_met,
-           EXISTS (
+           ), FALSE) AS denexcep_met,
+           coalesce(EXISTS (
                SELECT 1 FROM (
                    SELECT lv.value_num, lv.value_code, lv.unit FROM ehr.observation lv
                    WHERE lv.patient_id = s.patient_id
@@ -145,8 +146,8 @@ criteria AS (
                low.value_num > :num1_value
                AND low.unit = :num1_unit
            ))
-           ) AS num_met,
-           EXISTS (
+           ), FALSE) AS num_met,
+           coalesce(EXISTS (
                SELECT 1 FROM (
                    SELECT lv.value_num, lv.value_code, lv.unit FROM ehr.observation lv
                    WHERE lv.patient_id = s.patient_id
@@ -175,9 +176,10 @@ criteria AS (
                low.value_num < :numex1_value
                AND low.unit = :numex1_unit
            )
-           ) AS numex_met,
+           ), FALSE) AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -197,6 +199,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -55,6 +56,7 @@ criteria AS (
                  AND us.start_time < pd.end_time
                  AND coalesce(us.end_time, pd.end_time) > pd.start_time
            ) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -74,6 +76,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

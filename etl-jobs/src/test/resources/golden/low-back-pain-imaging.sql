@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -42,7 +43,7 @@ initial_population AS (
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
-           (
+           coalesce((
                EXISTS (
                    SELECT 1 FROM ehr.condition c
                    WHERE c.patient_id = s.patient_id
@@ -74,19 +75,20 @@ criteria AS (
                      AND c.onset_time >= s.admit_time
                      AND c.onset_time <= s.admit_time + CAST(:denex4_after_admission AS interval)
                )
-           ) AS denex_met,
+           ), FALSE) AS denex_met,
            FALSE AS denexcep_met,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.procedure pr
                WHERE pr.patient_id = s.patient_id
                  AND (pr.code_system, pr.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :num1_value_set)
                  AND pr.status <> 'entered-in-error'
                  AND pr.performed_time >= s.admit_time
                  AND pr.performed_time <= s.admit_time + CAST(:num1_after_admission AS interval)
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -106,6 +108,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

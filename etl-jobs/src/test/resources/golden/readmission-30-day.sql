@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -37,17 +38,18 @@ criteria AS (
            TRUE AS den_met,
            FALSE AS denex_met,
            FALSE AS denexcep_met,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.encounter e
                WHERE e.patient_id = s.patient_id
                  AND e.id <> s.encounter_id
                  AND e.class IN (:num1_class)
                  AND e.admit_time > s.discharge_time
                  AND e.admit_time <= s.discharge_time + CAST(:num1_after_discharge AS interval)
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -67,6 +69,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

@@ -2,7 +2,8 @@
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-    numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
     SELECT CAST(:period_start AS date) AS start_date,
            CAST(:period_end AS date) AS end_date,
@@ -32,26 +33,26 @@ initial_population AS (
 ),
 criteria AS (
     SELECT s.*,
-           EXISTS (
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.unit_stay us
                WHERE us.encounter_id = s.encounter_id
                  AND us.unit IN (:den1_unit)
-           ) AS den_met,
-           EXISTS (
+           ), FALSE) AS den_met,
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.procedure pr
                WHERE pr.encounter_id = s.encounter_id
                  AND (pr.code_system, pr.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :denex1_value_set)
                  AND pr.status <> 'entered-in-error'
                  AND pr.performed_time >= s.admit_time
                  AND pr.performed_time <= coalesce(s.discharge_time, pd.end_time)
-           ) AS denex_met,
-           EXISTS (
+           ), FALSE) AS denex_met,
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.unit_stay us
                WHERE us.encounter_id = s.encounter_id
                  AND us.unit IN (:denexcep1_unit)
                  AND us.end_time - us.start_time < CAST(:denexcep1_shorter_than AS interval)
-           ) AS denexcep_met,
-           EXISTS (
+           ), FALSE) AS denexcep_met,
+           coalesce(EXISTS (
                SELECT 1 FROM ehr.medication m
                WHERE m.encounter_id = s.encounter_id
                  AND (m.code_system, m.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :num1_value_set)
@@ -59,10 +60,11 @@ criteria AS (
                  AND m.status <> 'entered-in-error'
                  AND m.start_time >= (SELECT date_trunc('day', min(fu.start_time)) FROM ehr.unit_stay fu WHERE fu.encounter_id = s.encounter_id AND fu.unit IN (:num1_unit_start_unit))
                  AND m.start_time < (SELECT date_trunc('day', min(fu.start_time)) FROM ehr.unit_stay fu WHERE fu.encounter_id = s.encounter_id AND fu.unit IN (:num1_unit_start_unit)) + CAST(:num1_unit_start_days AS interval)
-           ) AS num_met,
+           ), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
+           CAST(NULL AS numeric) AS observation,
            CAST(NULL AS jsonb) AS evidence
     FROM initial_population s CROSS JOIN period pd
 ),
@@ -82,6 +84,7 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
        f.numerator_count, f.exposure,
+       CAST(NULL AS numeric), CAST(NULL AS boolean),
        coalesce(f.sex, 'unknown'),
        coalesce(f.race, 'unknown'),
        coalesce(f.ethnicity, 'unknown'),

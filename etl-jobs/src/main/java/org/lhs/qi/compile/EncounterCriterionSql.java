@@ -33,7 +33,9 @@ final class EncounterCriterionSql {
             c.add(classColumn + " IN (" + ctx.bind(prefix, "class", e.classes()) + ")");
         }
         if (!e.dispositionIn().isEmpty()) {
-            c.add(alias + ".discharge_disposition IN (" + ctx.bind(prefix, "disposition_in", e.dispositionIn()) + ")");
+            // an unrecorded disposition is in no list: FALSE, not NULL (NULL would also poison NOT and the flags)
+            c.add("(" + alias + ".discharge_disposition IS NOT NULL AND " + alias + ".discharge_disposition IN ("
+                    + ctx.bind(prefix, "disposition_in", e.dispositionIn()) + "))");
         }
         if (!e.dispositionNotIn().isEmpty()) {
             // an unrecorded disposition is not one of the excluded ones

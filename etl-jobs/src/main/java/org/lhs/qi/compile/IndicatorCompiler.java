@@ -23,7 +23,8 @@ public final class IndicatorCompiler {
     private static final String MEMBER_COLUMNS = """
             business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
             initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
-            numerator_count, exposure, sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id""";
+            numerator_count, exposure, observation_value, numerator_initial_population,
+            sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id""";
 
     /** The version for the SQL comment: short plain version strings only, never free text from the file. */
     private static String safeVersion(String version) {
@@ -34,11 +35,14 @@ public final class IndicatorCompiler {
     public CompiledIndicator compile(IndicatorDefinition d) {
         SqlContext ctx = new SqlContext(d);
         Populations p = d.populations();
-        boolean ratio = d.scoring() == Scoring.RATIO;
+        // events per exposure; a ratio of two populations (HL7 Initial Population 1/2) scores like a proportion's flags
+        boolean ratio = d.scoring() == Scoring.RATIO && !p.separateRatioPopulations();
+        boolean twoPopulations = d.scoring() == Scoring.RATIO && p.separateRatioPopulations();
         ctx.parameters().put("indicator_id", d.id());
         ctx.parameters().put("subject_type", d.basis().code());
 
         String ip = criterion(ctx, "ip", p.initialPopulation(), "TRUE");
+        String ip2 = twoPopulations ? criterion(ctx, "numip", p.numeratorInitialPopulation(), null) : null;
         String den = criterion(ctx, "den", p.denominator(), "TRUE");
         String denex = criterion(ctx, "denex", p.denominatorExclusion(), "FALSE");
         String denexcep = criterion(ctx, "denexcep", p.denominatorException(), "FALSE");
@@ -51,6 +55,8 @@ public final class IndicatorCompiler {
             count = CriterionSql.rows(p.numeratorEvents(), ctx).query().count();
             exposure = ExposureSql.of(p.exposure(), ctx);
         }
+        String observation = p.measureObservation() == null ? "CAST(NULL AS numeric)"
+                : MeasureObservationSql.of(p.measureObservation(), ctx);
         String evidence = evidence(ctx, p);
 
         StringBuilder sql = new StringBuilder();
@@ -69,8 +75,16 @@ public final class IndicatorCompiler {
                 ),
                 """);
         sql.append(d.basis() == Basis.PATIENT ? PATIENT_SUBJECTS : ENCOUNTER_SUBJECTS);
-        sql.append("initial_population AS (\n    SELECT s.* FROM subject s CROSS JOIN period pd\n    WHERE ")
-                .append(Sql.indent(ip, 4)).append("\n),\n");
+        if (twoPopulations) {
+            // subjects of either initial population; each keeps which one(s) it belongs to
+            sql.append("initial_population AS (\n    SELECT * FROM (\n        SELECT s.*,\n               ")
+                    .append(Sql.indent(ip, 15)).append(" AS ip_met,\n               ")
+                    .append(Sql.indent(ip2 == null ? ip : ip2, 15)).append(" AS numip_met\n")
+                    .append("        FROM subject s CROSS JOIN period pd\n    ) s\n    WHERE s.ip_met OR s.numip_met\n),\n");
+        } else {
+            sql.append("initial_population AS (\n    SELECT s.* FROM subject s CROSS JOIN period pd\n    WHERE ")
+                    .append(Sql.indent(ip, 4)).append("\n),\n");
+        }
         sql.append("criteria AS (\n    SELECT s.*,\n");
         column(sql, den, "den_met");
         column(sql, denex, "denex_met");
@@ -79,23 +93,21 @@ public final class IndicatorCompiler {
         column(sql, numex, "numex_met");
         column(sql, count, "numerator_count");
         column(sql, exposure, "exposure");
+        column(sql, observation, "observation");
         sql.append("           ").append(Sql.indent(evidence, 11)).append(" AS evidence\n");
         sql.append("    FROM initial_population s CROSS JOIN period pd\n),\n");
-        String numMet = ratio ? "c.numerator_count > 0" : "c.num_met";
-        sql.append("-- population flags are nested: exclusions and exceptions only among the denominator,\n")
-                .append("-- exceptions only for those not excluded and not in the numerator (FHIR proportion semantics)\n");
-        sql.append("flags AS (\n    SELECT c.*,\n")
-                .append("           c.den_met AS den,\n")
-                .append("           c.den_met AND c.denex_met AS denex,\n")
-                .append("           c.den_met AND NOT c.denex_met AND NOT (").append(numMet).append(") AND c.denexcep_met AS denexcep,\n")
-                .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AS num,\n")
-                .append("           c.den_met AND NOT c.denex_met AND ").append(numMet).append(" AND c.numex_met AS numex\n")
-                .append("    FROM criteria c\n)\n");
+        sql.append(twoPopulations ? TWO_POPULATION_FLAGS : flags(ratio ? "c.numerator_count > 0" : "c.num_met"));
         sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),\n")
                 .append("       pd.start_date, pd.end_date,\n")
                 .append("       CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,\n")
-                .append("       TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,\n")
-                .append("       f.numerator_count, f.exposure,\n");
+                .append(twoPopulations ? "       f.ip_met, f.den, f.denex, f.denexcep, f.num, f.numex,\n"
+                        : "       TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,\n")
+                .append(twoPopulations
+                        ? "       CASE WHEN f.num AND NOT f.numex THEN 1 ELSE 0 END, CASE WHEN f.den AND NOT f.denex THEN 1 ELSE 0 END,\n"
+                        : "       f.numerator_count, f.exposure,\n")
+                .append(p.measureObservation() == null ? "       CAST(NULL AS numeric),"
+                        : "       CASE WHEN f.den AND NOT f.denex THEN f.observation END,")
+                .append(twoPopulations ? " f.numip_met,\n" : " CAST(NULL AS boolean),\n");
         for (String s : StratifierSql.columns()) {
             sql.append("       ").append(Sql.indent(s, 7)).append(",\n");
         }
@@ -103,6 +115,37 @@ public final class IndicatorCompiler {
         sql.append("FROM flags f CROSS JOIN period pd\n");
         return new CompiledIndicator(d.id(), sql.toString(), Map.copyOf(ctx.parameters()));
     }
+
+    /** Nested population flags (FHIR proportion semantics; also ratio events per exposure and continuous variable). */
+    private static String flags(String numMet) {
+        return "-- population flags are nested: exclusions and exceptions only among the denominator,\n"
+                + "-- exceptions only for those not excluded and not in the numerator (FHIR proportion semantics)\n"
+                + "flags AS (\n    SELECT c.*,\n"
+                + "           c.den_met AS den,\n"
+                + "           c.den_met AND c.denex_met AS denex,\n"
+                + "           c.den_met AND NOT c.denex_met AND NOT (" + numMet + ") AND c.denexcep_met AS denexcep,\n"
+                + "           c.den_met AND NOT c.denex_met AND " + numMet + " AS num,\n"
+                + "           c.den_met AND NOT c.denex_met AND " + numMet + " AND c.numex_met AS numex\n"
+                + "    FROM criteria c\n)\n";
+    }
+
+    /**
+     * HL7 ratio with separate populations: the denominator nests under the first initial population, the
+     * numerator under the second, independently of the denominator (a subject may be in the numerator only).
+     */
+    private static final String TWO_POPULATION_FLAGS = """
+            -- ratio of two populations (HL7 CQM): denominator within initial population 1, numerator within
+            -- initial population 2, each with its own exclusion; the numerator does not need the denominator
+            flags AS (
+                SELECT c.*,
+                       c.ip_met AND c.den_met AS den,
+                       c.ip_met AND c.den_met AND c.denex_met AS denex,
+                       FALSE AS denexcep,
+                       c.numip_met AND c.num_met AS num,
+                       c.numip_met AND c.num_met AND c.numex_met AS numex
+                FROM criteria c
+            )
+            """;
 
     private static final String PATIENT_SUBJECTS = """
             subject AS (
@@ -136,6 +179,10 @@ public final class IndicatorCompiler {
     }
 
     private static void column(StringBuilder sql, String expression, String name) {
+        if (name.endsWith("_met") && !expression.equals("TRUE") && !expression.equals("FALSE")) {
+            // a subject-encounter time or attribute may be null: a criterion that is unknown is not met
+            expression = "coalesce(" + expression + ", FALSE)";
+        }
         sql.append("           ").append(Sql.indent(expression, 11)).append(" AS ").append(name).append(",\n");
     }
 

@@ -23,24 +23,58 @@ final class CriterionParser {
             "starts-during", "after-admission", "before-admission", "after-unit-start");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(day|week|month|year)s?");
 
+    /**
+     * Where the criteria live: a definition (no prefixes) or a criteria library, whose value set and criterion
+     * names get the library's prefix ({@code exclusions#}, {@code library/exclusions#}) in the model.
+     */
+    record Scope(String valueSetPrefix, String refPrefix, CriteriaLibraries libraries) {}
+
     private final NodeReader in;
     private final Basis basis;
     private final Set<String> declaredValueSets;
     private final Set<String> usedValueSets;
+    private final Scope scope;
     /** Named criteria parsed so far, in document order (a name may only use names defined above it). */
-    private final Map<String, Criterion> named = new LinkedHashMap<>();
+    private final Map<String, Criterion> named;
 
     CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets) {
+        this(in, basis, declaredValueSets, usedValueSets, new Scope("", "", null));
+    }
+
+    CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets, Scope scope) {
+        this(in, basis, declaredValueSets, usedValueSets, scope, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private CriterionParser(NodeReader in, Basis basis, Set<String> declaredValueSets, Set<String> usedValueSets,
+                            Scope scope, Map<String, Criterion> named, Map<String, Long> namedWeight) {
         this.in = in;
         this.basis = basis;
         this.declaredValueSets = declaredValueSets;
         this.usedValueSets = usedValueSets;
+        this.scope = scope;
+        this.named = named;
+        this.namedWeight = namedWeight;
+    }
+
+    /** The same parser (sharing its named criteria) reporting to another reader. */
+    CriterionParser withReader(NodeReader reader) {
+        return new CriterionParser(reader, basis, declaredValueSets, usedValueSets, scope, named, namedWeight);
+    }
+
+    NodeReader reader() {
+        return in;
+    }
+
+    /** Makes a parsed criterion usable by later {@code ref: localName}; {@code name} is its model name. */
+    void define(String name, String localName, Criterion c) {
+        namedWeight.put(name, weight(c));
+        named.put(localName, c);
     }
 
     /** Current all/any/not nesting depth of {@link #parse}. */
     private int depth;
     /** Expanded size (data criteria, named ones counted at each use) of each named criterion. */
-    private final Map<String, Long> namedWeight = new LinkedHashMap<>();
+    private final Map<String, Long> namedWeight;
 
     /**
      * Parses a top-level criterion (a population or named criterion) and checks that it stays within
@@ -65,7 +99,7 @@ final class CriterionParser {
             case Criterion.All a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
             case Criterion.Any a -> a.criteria().stream().mapToLong(this::weight).reduce(0, CriterionParser::saturatingAdd);
             case Criterion.Not n -> weight(n.criterion());
-            case Criterion.Ref r -> namedWeight.getOrDefault(r.name(), 1L);
+            case Criterion.Ref r -> namedWeight.containsKey(r.name()) ? namedWeight.get(r.name()) : weight(r.criterion());
             default -> 1L;
         };
         return Math.max(w, 1);
@@ -142,8 +176,7 @@ final class CriterionParser {
                 }
                 Criterion c = parseTop(e.value(), e.name());
                 if (c != null) {
-                    namedWeight.put(e.name(), weight(c));
-                    named.put(e.name(), c);
+                    define(scope.refPrefix() + e.name(), e.name(), c);
                 }
             }
         }
@@ -155,12 +188,19 @@ final class CriterionParser {
         if (name == null) {
             return null;
         }
+        if (CriteriaLibraries.isLibraryReference(name)) {
+            if (scope.libraries() == null) {
+                in.report(node, Message.BAD_LIBRARY_REFERENCE, name);
+                return null;
+            }
+            return scope.libraries().resolve(in, node, name);
+        }
         Criterion c = named.get(name);
         if (c == null) {
             in.report(node, Message.UNKNOWN_CRITERION_NAME, name, named.isEmpty() ? "none" : String.join(", ", named.keySet()));
             return null;
         }
-        return new Criterion.Ref(name, c);
+        return new Criterion.Ref(scope.refPrefix() + name, c);
     }
 
     private Criterion deviceEpisode(Node node) {
@@ -363,20 +403,10 @@ final class CriterionParser {
             in.require(node, m, context, "value-set");
             return null;
         }
-        Node v = m.get("value-set").value();
-        String name = in.string(v, "value-set");
-        if (name != null) {
-            if (declaredValueSets.contains(name)) {
-                usedValueSets.add(name);
-            } else {
-                in.report(v, Message.UNKNOWN_VALUE_SET, name,
-                        declaredValueSets.isEmpty() ? "none" : String.join(", ", declaredValueSets));
-            }
-        }
-        return name;
+        return valueSetName(m.get("value-set").value(), "value-set");
     }
 
-    /** A value set name used by value-in: must be declared; marks it used. */
+    /** A value set name used by a criterion: must be declared; marks it used; the model name has the scope's prefix. */
     private String valueSetName(Node v, String what) {
         String name = in.string(v, what);
         if (name != null) {
@@ -387,7 +417,7 @@ final class CriterionParser {
                         declaredValueSets.isEmpty() ? "none" : String.join(", ", declaredValueSets));
             }
         }
-        return name;
+        return name == null ? null : scope.valueSetPrefix() + name;
     }
 
     private boolean sameEncounter(Map<String, NodeReader.Entry> m) {

@@ -44,7 +44,8 @@ public final class DefinitionParser {
             "references", "target", "improvement", "scoring", "basis", "multiplier", "value-sets", "criteria", "populations",
             "stratifiers", "tests");
     static final List<String> POPULATION_KEYS = List.of("initial-population", "denominator", "denominator-exclusion",
-            "denominator-exception", "numerator", "numerator-exclusion", "numerator-events", "exposure");
+            "denominator-exception", "numerator", "numerator-exclusion", "numerator-events", "exposure",
+            "numerator-initial-population", "measure-population", "measure-population-exclusion", "measure-observation");
     static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private DefinitionParser() {}
@@ -98,7 +99,8 @@ public final class DefinitionParser {
     /** Groups diagnostics by file (in order of first appearance) and sorts each file's by position. */
     private static List<Diagnostic> inFileOrder(List<Diagnostic> diagnostics) {
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
-        diagnostics.forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
+        // a library criterion used twice brings its findings twice: keep one
+        new LinkedHashSet<>(diagnostics).forEach(d -> byFile.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d));
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> ds : byFile.values()) {
             ds.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
@@ -149,10 +151,10 @@ public final class DefinitionParser {
                 in.report(m.get("target").value(), Message.TARGET_RANGE, target);
             }
             Double multiplier = num(m, "multiplier");
-            if (multiplier != null && (scoring == Scoring.PROPORTION || scoring == Scoring.COHORT)) {
+            if (multiplier != null && scoring != null && scoring != Scoring.RATIO) {
                 in.report(m.get("multiplier").key(), Message.NOT_FOR_SCORING, "multiplier", scoring.code());
             }
-            if (target != null && scoring == Scoring.COHORT) {
+            if (target != null && scoring == Scoring.COHORT) { // continuous variable: target in the observation's unit
                 in.report(m.get("target").key(), Message.NOT_FOR_SCORING, "target", "cohort");
             }
             if (scoring == Scoring.RATIO && multiplier == null) {
@@ -162,8 +164,10 @@ public final class DefinitionParser {
             String ns = id != null ? id : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Map<String, ValueSet> valueSets = valueSets(m, ns);
             Set<String> used = new LinkedHashSet<>();
+            CriteriaLibraries libraries = new CriteriaLibraries(baseDir, basis, ns, diagnostics);
             Populations populations = m.containsKey("populations")
-                    ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used) : null;
+                    ? populations(m.get("populations"), m.get("criteria"), scoring, basis, valueSets.keySet(), used,
+                            libraries) : null;
             if (m.containsKey("value-sets") && m.get("value-sets").value() instanceof MappingNode) {
                 Map<String, NodeReader.Entry> declared = in.mapping(m.get("value-sets").value(), "value-sets", null);
                 for (NodeReader.Entry e : declared == null ? List.<NodeReader.Entry>of() : declared.values()) {
@@ -183,6 +187,7 @@ public final class DefinitionParser {
                 in.report(m.containsKey("tests") ? m.get("tests").key() : root, Message.FEW_TESTS, tests.size());
             }
 
+            valueSets.putAll(libraries.valueSets()); // as '<file>#<name>', never clashing with the definition's own names
             List<ValueSet> sets = List.copyOf(valueSets.values());
             boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
             Node idNode = m.containsKey("id") ? m.get("id").value() : root;
@@ -191,6 +196,7 @@ public final class DefinitionParser {
             }
             List<byte[]> parts = new ArrayList<>();
             parts.add(bytes);
+            parts.addAll(libraries.contents());
             new TreeMap<>(valueSets).values().forEach(v -> parts.add(v.contentHash().getBytes(StandardCharsets.UTF_8)));
             String hash = Hashes.sha256(parts.toArray(byte[][]::new));
             IndicatorDefinition d = new IndicatorDefinition(id, version, title, description, domain, steward,
@@ -270,23 +276,29 @@ public final class DefinitionParser {
         }
 
         private Populations populations(NodeReader.Entry entry, NodeReader.Entry criteria, Scoring scoring, Basis basis,
-                                        Set<String> declared, Set<String> used) {
+                                        Set<String> declared, Set<String> used, CriteriaLibraries libraries) {
             Map<String, NodeReader.Entry> m = in.mapping(entry.value(), "populations", POPULATION_KEYS);
             if (m == null) {
                 return null;
             }
-            CriterionParser cp = new CriterionParser(in, basis, declared, used);
+            CriterionParser cp = new CriterionParser(in, basis, declared, used,
+                    new CriterionParser.Scope("", "", libraries));
             if (criteria != null) {
                 cp.namedCriteria(criteria.value());
             }
             Function<String, Criterion> crit = k -> m.containsKey(k) ? cp.parseTop(m.get(k).value(), k) : null;
+            boolean cv = scoring == Scoring.CONTINUOUS_VARIABLE;
             Criterion ip = crit.apply("initial-population");
-            Criterion den = crit.apply("denominator");
-            Criterion denex = crit.apply("denominator-exclusion");
+            // continuous variable: the measure population and its exclusion take the places of denominator and exclusion
+            Criterion den = crit.apply(cv ? "measure-population" : "denominator");
+            Criterion denex = crit.apply(cv ? "measure-population-exclusion" : "denominator-exclusion");
             Criterion denexcep = crit.apply("denominator-exception");
             Criterion num = crit.apply("numerator");
             Criterion numex = crit.apply("numerator-exclusion");
             Criterion events = crit.apply("numerator-events");
+            Criterion numIp = crit.apply("numerator-initial-population");
+            MeasureObservation observation = m.containsKey("measure-observation")
+                    ? new MeasureObservationParser(in, cp, basis).parse(m.get("measure-observation")) : null;
             Exposure exposure = null;
             if (m.containsKey("exposure")) {
                 String e = in.oneOf(m.get("exposure").value(), "exposure", Exposure.codes());
@@ -298,33 +310,9 @@ public final class DefinitionParser {
             if (!m.containsKey("initial-population")) {
                 in.report(entry.value(), Message.MISSING_KEY, "initial-population", "populations");
             }
+            new PopulationRules(in).check(scoring, entry, m);
             Criterion.Event eventCriterion = null;
-            if (scoring == Scoring.PROPORTION) {
-                if (!m.containsKey("numerator")) {
-                    in.report(entry.value(), Message.MISSING_POPULATION, "proportion", "numerator");
-                }
-                for (String k : List.of("numerator-events", "exposure")) {
-                    if (m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "proportion");
-                    }
-                }
-            } else if (scoring == Scoring.COHORT) {
-                for (String k : POPULATION_KEYS) {
-                    if (!k.equals("initial-population") && m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "cohort");
-                    }
-                }
-            } else if (scoring == Scoring.RATIO) {
-                for (String k : List.of("numerator-events", "exposure")) {
-                    if (!m.containsKey(k)) {
-                        in.report(entry.value(), Message.MISSING_POPULATION, "ratio", k);
-                    }
-                }
-                for (String k : List.of("numerator", "denominator-exception", "numerator-exclusion")) {
-                    if (m.containsKey(k)) {
-                        in.report(m.get(k).key(), Message.NOT_FOR_SCORING, k, "ratio");
-                    }
-                }
+            if (scoring == Scoring.RATIO) {
                 if (events instanceof Criterion.Ref r) {
                     events = r.criterion();
                 }
@@ -335,12 +323,12 @@ public final class DefinitionParser {
                         }
                         eventCriterion = ev;
                     } else {
-                        in.report(m.get("numerator-events").value(), Message.NOT_AN_EVENT,
+                        in.report(m.get("numerator-events").value(), Message.NOT_AN_EVENT, "numerator-events",
                                 m.get("numerator-events").value().getNodeId());
                     }
                 }
             }
-            return new Populations(ip, den, denex, denexcep, num, numex, eventCriterion, exposure);
+            return new Populations(ip, den, denex, denexcep, num, numex, eventCriterion, exposure, numIp, observation);
         }
     }
 }

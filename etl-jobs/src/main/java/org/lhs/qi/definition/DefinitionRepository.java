@@ -44,7 +44,8 @@ public final class DefinitionRepository {
                 diagnostics.add(Diagnostic.of(f, 1, 1, Message.INTERNAL, e.getClass().getSimpleName()));
                 continue;
             }
-            diagnostics.addAll(r.diagnostics());
+            // a shared criteria library's findings come with every definition using it: list them once
+            r.diagnostics().stream().filter(x -> !diagnostics.contains(x)).forEach(diagnostics::add);
             IndicatorDefinition d = r.definition();
             if (d == null) {
                 continue;

@@ -48,6 +48,11 @@ final class NodeReader {
         return file;
     }
 
+    /** Adds findings made elsewhere (a criteria library's) to this reader's list. */
+    void addAll(List<Diagnostic> found) {
+        diagnostics.addAll(found);
+    }
+
     void report(Node node, Message message, Object... args) {
         report(node.getStartMark(), message, args);
     }
@@ -177,6 +182,11 @@ final class NodeReader {
     /** One value out of a fixed list. */
     String oneOf(Node node, String what, List<String> allowed) {
         String s = string(node, what);
+        if (s == null && node instanceof ScalarNode) {
+            // 'basis: null' or 'basis:' must not pass as "not given" and leave a required value unset
+            report(node, Message.INVALID_VALUE, what, "null", String.join(", ", allowed));
+            return null;
+        }
         if (s != null && !allowed.contains(s)) {
             report(node, Message.INVALID_VALUE, what, s, String.join(", ", allowed));
             return null;

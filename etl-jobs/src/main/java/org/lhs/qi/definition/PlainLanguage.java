@@ -24,10 +24,13 @@ final class PlainLanguage {
         Populations p = d.populations();
         Map<String, Criterion> refs = new LinkedHashMap<>();
         for (Criterion c : Arrays.asList(p.initialPopulation(), p.denominator(), p.denominatorExclusion(),
-                p.denominatorException(), p.numerator(), p.numeratorExclusion())) {
+                p.denominatorException(), p.numerator(), p.numeratorExclusion(), p.numeratorInitialPopulation())) {
             collectRefs(c, refs);
         }
         refs.forEach((name, c) -> sb.append("Where '").append(name).append("' means: ").append(describe(c)).append(".\n"));
+        if (d.scoring() == Scoring.CONTINUOUS_VARIABLE) {
+            return continuous(sb, p);
+        }
         line(sb, "Initial population", p.initialPopulation());
         line(sb, "Denominator", p.denominator() != null ? p.denominator() : null);
         if (p.denominator() == null) {
@@ -35,6 +38,10 @@ final class PlainLanguage {
         }
         line(sb, "Denominator exclusion", p.denominatorExclusion());
         line(sb, "Denominator exception", p.denominatorException());
+        if (p.separateRatioPopulations()) {
+            line(sb, "Numerator initial population", p.numeratorInitialPopulation() != null
+                    ? p.numeratorInitialPopulation() : p.initialPopulation());
+        }
         line(sb, "Numerator", p.numerator());
         line(sb, "Numerator exclusion", p.numeratorExclusion());
         if (p.numeratorEvents() != null) {
@@ -43,12 +50,32 @@ final class PlainLanguage {
         }
         if (p.exposure() != null) {
             sb.append("Exposure: ").append(switch (p.exposure()) {
-                        case PATIENT_DAYS -> "patient-days of the encounter's unit stays within the period";
-                        case CENTRAL_LINE_DAYS -> "central-line days of the encounter within the period";
-                        case URINARY_CATHETER_DAYS -> "urinary-catheter days of the encounter within the period";
-                    })
-                    .append("; rate per ").append(String.format(Locale.ROOT, "%,.0f", d.multiplier()))
-                    .append(".\n");
+                case PATIENT_DAYS -> "patient-days of the encounter's unit stays within the period";
+                case SUBJECTS -> "one per subject of the denominator";
+                default -> "days with a " + p.exposure().deviceType() + " in place within the period";
+            }).append("; rate per ").append(String.format(Locale.ROOT, "%,.0f", d.multiplier())).append(".\n");
+        } else if (p.separateRatioPopulations()) {
+            sb.append("Ratio: (numerator − numerator exclusion) / (denominator − denominator exclusion), times ")
+                    .append(String.format(Locale.ROOT, "%,.0f", d.multiplier())).append(".\n");
+        }
+        return sb.toString().strip();
+    }
+
+    private static String continuous(StringBuilder sb, Populations p) {
+        line(sb, "Initial population", p.initialPopulation());
+        line(sb, "Measure population", p.denominator());
+        if (p.denominator() == null) {
+            sb.append("Measure population: the initial population.\n");
+        }
+        line(sb, "Measure population exclusion", p.denominatorExclusion());
+        MeasureObservation o = p.measureObservation();
+        if (o != null) {
+            sb.append("Measure observation: ").append(switch (o) {
+                case MeasureObservation.LengthOfStay los -> "the encounter's length of stay (discharge − admission) in "
+                        + los.unit();
+                case MeasureObservation.Count c -> "the number of " + describe(c.events()).replaceFirst("^an? ", "")
+                        .replaceFirst("^at least \\d+ ", "");
+            }).append("; reported as the ").append(o.aggregate().code()).append(".\n");
         }
         return sb.toString().strip();
     }

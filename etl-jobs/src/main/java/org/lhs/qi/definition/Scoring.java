@@ -8,6 +8,8 @@ import java.util.Optional;
 public enum Scoring {
     PROPORTION("proportion"),
     RATIO("ratio"),
+    /** A measure observation per subject of the measure population, aggregated (median or mean), e.g. length of stay. */
+    CONTINUOUS_VARIABLE("continuous-variable"),
     /** Count of the initial population only (FHIR cohort): no rate, no target. */
     COHORT("cohort");
 

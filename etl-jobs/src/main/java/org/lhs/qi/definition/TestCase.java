@@ -24,15 +24,25 @@ public record TestCase(String name, LocalDate periodStart, LocalDate periodEnd, 
         return businessDate == null ? periodEnd : businessDate;
     }
 
-    /** Expected flags of one subject; numeratorCount/exposure are checked only when given (ratio). */
+    /**
+     * Expected flags of one subject; numeratorCount/exposure (ratio) and observation (continuous variable)
+     * are checked only when given.
+     */
     public record Expectation(String subject, Map<Population, Boolean> flags, BigDecimal numeratorCount,
-                              BigDecimal exposure) {}
+                              BigDecimal exposure, BigDecimal observation) {
+        /** An expectation without a measure observation. */
+        public Expectation(String subject, Map<Population, Boolean> flags, BigDecimal numeratorCount, BigDecimal exposure) {
+            this(subject, flags, numeratorCount, exposure, null);
+        }
+    }
 
     /** Population flags as named in definitions and stored in qi.member. */
     public enum Population {
         INITIAL_POPULATION("initial-population"), DENOMINATOR("denominator"),
         DENOMINATOR_EXCLUSION("denominator-exclusion"), DENOMINATOR_EXCEPTION("denominator-exception"),
-        NUMERATOR("numerator"), NUMERATOR_EXCLUSION("numerator-exclusion");
+        NUMERATOR("numerator"), NUMERATOR_EXCLUSION("numerator-exclusion"),
+        /** Ratio of two populations: the subject is in the numerator's initial population (HL7 Initial Population 2). */
+        NUMERATOR_INITIAL_POPULATION("numerator-initial-population");
 
         private final String key;
 

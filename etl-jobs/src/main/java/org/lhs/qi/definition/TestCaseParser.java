@@ -16,13 +16,18 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class TestCaseParser {
 
     private static final List<String> EXPECT_KEYS;
+    /** Continuous-variable names of the flags stored as denominator / denominator exclusion. */
+    private static final Map<String, TestCase.Population> ALIASES = Map.of(
+            "measure-population", TestCase.Population.DENOMINATOR,
+            "measure-population-exclusion", TestCase.Population.DENOMINATOR_EXCLUSION);
 
     static {
         List<String> keys = new ArrayList<>(List.of("subject"));
         for (TestCase.Population p : TestCase.Population.values()) {
             keys.add(p.key());
         }
-        keys.addAll(List.of("numerator-count", "exposure"));
+        keys.addAll(ALIASES.keySet());
+        keys.addAll(List.of("numerator-count", "exposure", "observation"));
         EXPECT_KEYS = List.copyOf(keys);
     }
 
@@ -154,9 +159,15 @@ final class TestCaseParser {
             NodeReader.Entry e = m.get(p.key());
             flags.put(p, e != null && flag(e.value(), p.key()));
         }
+        ALIASES.forEach((key, p) -> {
+            if (m.containsKey(key)) {
+                flags.put(p, flag(m.get(key).value(), key) || flags.get(p));
+            }
+        });
         BigDecimal count = m.containsKey("numerator-count") ? in.number(m.get("numerator-count").value(), "numerator-count") : null;
         BigDecimal exposure = m.containsKey("exposure") ? in.number(m.get("exposure").value(), "exposure") : null;
-        return subject == null ? null : new TestCase.Expectation(subject, flags, count, exposure);
+        BigDecimal observation = m.containsKey("observation") ? in.number(m.get("observation").value(), "observation") : null;
+        return subject == null ? null : new TestCase.Expectation(subject, flags, count, exposure, observation);
     }
 
     private boolean flag(Node node, String what) {

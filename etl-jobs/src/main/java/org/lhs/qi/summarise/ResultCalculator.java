@@ -9,7 +9,8 @@ import org.lhs.qi.stats.SuppressionRule;
 /**
  * Turns the counts of a cell into what is published. Proportion: (NUM − NUMEX) / (DEN − DENEX − DENEXCEP)
  * with a Wilson interval. Ratio: events / exposure × multiplier with an exact Poisson interval; its
- * "denominator" for suppression is the number of subjects (stays) in the cell. Applies the primary small-cell
+ * "denominator" for suppression is the number of subjects (stays) in the cell. Continuous variable: the median
+ * (order-statistic interval) or mean (t interval) of the measure observations. Applies the primary small-cell
  * rule of {@link SuppressionRule} and flags shown rates whose relative standard error exceeds 30% as unstable;
  * complementary suppression needs all cells of an indicator and is {@link ComplementarySuppression}'s job.
  */
@@ -26,6 +27,28 @@ public final class ResultCalculator {
     }
 
     public ResultCell calculate(IndicatorScoring indicator, CellCounts c) {
+        return calculate(indicator, c, null);
+    }
+
+    /**
+     * As {@link #calculate(IndicatorScoring, CellCounts)}; a continuous-variable cell also needs the aggregate of
+     * its observations. Continuous variable: denominator = measure population − exclusions, numerator = number
+     * of observations (the suppression count), rate = median or mean in the observation's unit.
+     */
+    public ResultCell calculate(IndicatorScoring indicator, CellCounts c, ContinuousAggregate aggregate) {
+        if (indicator.isContinuous()) {
+            long population = c.denominator() - c.denominatorExclusion();
+            long n = c.observations();
+            String reason = suppression.reason(n);
+            if (reason == null && aggregate == null) {
+                reason = "no observations";
+            }
+            if (reason != null) {
+                return new ResultCell(c, population, n, null, null, null, null, null, true, reason, null);
+            }
+            return new ResultCell(c, population, n, null, aggregate.value(), aggregate.low(), aggregate.high(),
+                    aggregate.method(), false, null, meetsTarget(indicator, aggregate.value()));
+        }
         if ("cohort".equals(indicator.scoring())) {
             // a cohort is a count: its "denominator" is the initial population, there is no rate
             long count = c.initialPopulation();

@@ -46,12 +46,12 @@ public final class ResultSummariser {
     public int summarise(LocalDate businessDate, String indicatorId, long runId) {
         IndicatorScoring indicator = jdbc.sql("""
                 SELECT indicator_id, version, content_hash, scoring, coalesce(multiplier, 1) AS multiplier,
-                       target, improvement
+                       target, improvement, aggregate_method
                 FROM qi.indicator WHERE indicator_id = :id""")
                 .param("id", indicatorId)
                 .query((rs, n) -> new IndicatorScoring(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getDouble(5), rs.getObject(6) == null ? null : rs.getDouble(6),
-                        rs.getString(7)))
+                        rs.getString(7), rs.getString(8)))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("indicator " + indicatorId + " is not in qi.indicator"));
 
@@ -65,9 +65,13 @@ public final class ResultSummariser {
 
         jdbc.sql("DELETE FROM qi.result WHERE business_date = :d AND indicator_id = :i")
                 .param("d", businessDate).param("i", indicatorId).update();
-        // primary suppression per cell, then complementary across strata, sites and months; SPC uses every month but stores points only for shown ones
-        List<ResultCell> results = ComplementarySuppression.apply(
-                cells.stream().map(c -> calculator.calculate(indicator, c)).toList());
+        Map<String, ContinuousAggregate> aggregates = indicator.isContinuous()
+                ? new ObservationAggregator(jdbc).aggregate(businessDate, indicatorId, indicator.aggregate())
+                : Map.of();
+        // primary suppression per cell, then complementary across strata, sites and months; SPC uses every month
+        // but stores points only for shown ones
+        List<ResultCell> results = ComplementarySuppression.apply(cells.stream()
+                .map(c -> calculator.calculate(indicator, c, aggregates.get(c.key()))).toList());
         Map<String, Map<LocalDate, SpcPoint>> spc = spc(indicator, results);
         SqlParameterSource[] rows = results.stream()
                 .map(r -> {
@@ -83,6 +87,9 @@ public final class ResultSummariser {
 
     /** Control charts of the monthly overall cells, one per site key (incl. ALL). */
     static Map<String, Map<LocalDate, SpcPoint>> spc(IndicatorScoring indicator, List<ResultCell> results) {
+        if (indicator.isContinuous() || "cohort".equals(indicator.scoring())) {
+            return Map.of(); // p and u charts are for rates; an aggregate of observations needs an X̄/XmR chart (not built yet)
+        }
         Map<String, List<ResultCell>> bySite = results.stream().filter(r -> spcEligible(r.counts()))
                 .collect(Collectors.groupingBy(r -> r.counts().siteKey()));
         Map<String, Map<LocalDate, SpcPoint>> out = new HashMap<>();
@@ -96,9 +103,7 @@ public final class ResultSummariser {
 
     /** One pass over the members: each member is counted once overall and once per stratifier. */
     static String countsSql() {
-        String strata = Stratifier.all().stream()
-                .map(s -> "('" + s.column + "', coalesce(m." + s.column + ", 'unknown'))")
-                .collect(Collectors.joining(",\n                       "));
+        String strata = strataValues();
         return """
                 WITH m AS (
                     SELECT m.*, coalesce(s.source_id, 'unattributed') AS site_key,
@@ -119,10 +124,13 @@ public final class ResultSummariser {
                        count(*) FILTER (WHERE initial_population AND denominator) AS den,
                        count(*) FILTER (WHERE denominator AND denominator_exclusion) AS denex,
                        count(*) FILTER (WHERE denominator AND NOT denominator_exclusion AND denominator_exception) AS denexcep,
-                       count(*) FILTER (WHERE eligible AND numerator) AS num,
-                       count(*) FILTER (WHERE eligible AND numerator AND numerator_exclusion) AS numex,
-                       coalesce(sum(numerator_count) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS events,
-                       coalesce(sum(exposure) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS exposure
+                       count(*) FILTER (WHERE (eligible OR numerator_initial_population) AND numerator) AS num,
+                       count(*) FILTER (WHERE (eligible OR numerator_initial_population) AND numerator AND numerator_exclusion) AS numex,
+                       -- a ratio of two populations counts its numerator in initial population 2, inside or outside the denominator
+                       coalesce(sum(numerator_count) FILTER (WHERE denominator AND NOT denominator_exclusion
+                                                             OR numerator_initial_population), 0) AS events,
+                       coalesce(sum(exposure) FILTER (WHERE denominator AND NOT denominator_exclusion), 0) AS exposure,
+                       count(observation_value) FILTER (WHERE denominator AND NOT denominator_exclusion) AS observations
                 FROM strata
                 GROUP BY GROUPING SETS ((period_kind, period_start, period_end, stratifier, stratum, site_key),
                                         (period_kind, period_start, period_end, stratifier, stratum))
@@ -130,11 +138,18 @@ public final class ResultSummariser {
                 """.formatted(strata);
     }
 
+    /** The VALUES rows (stratifier, stratum) of member {@code m} after ('overall', 'all'); columns from the whitelist. */
+    static String strataValues() {
+        return Stratifier.all().stream()
+                .map(s -> "('" + s.column + "', coalesce(m." + s.column + ", 'unknown'))")
+                .collect(Collectors.joining(",\n                       "));
+    }
+
     private static CellCounts cellCounts(ResultSet rs, int row) throws SQLException {
         return new CellCounts(rs.getString("period_kind"), rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getString("site_key"), rs.getString("site_name"), rs.getString("stratifier"), rs.getString("stratum"),
                 rs.getLong("ip"), rs.getLong("den"), rs.getLong("denex"), rs.getLong("denexcep"), rs.getLong("num"),
-                rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"));
+                rs.getLong("numex"), rs.getLong("events"), rs.getDouble("exposure"), rs.getLong("observations"));
     }
 
     private static final String INSERT = """

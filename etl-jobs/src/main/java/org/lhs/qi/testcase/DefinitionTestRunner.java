@@ -81,7 +81,8 @@ public final class DefinitionTestRunner {
             }
             Map<String, Object> row = jdbc.sql("""
                     SELECT initial_population, denominator, denominator_exclusion, denominator_exception,
-                           numerator, numerator_exclusion, numerator_count, exposure
+                           numerator, numerator_exclusion, numerator_count, exposure, observation_value,
+                           numerator_initial_population
                     FROM qi.member
                     WHERE business_date = :bd AND indicator_id = :indicator AND period_start = :ps AND subject_id = :id""")
                     .param("bd", tc.effectiveBusinessDate()).param("indicator", d.id()).param("ps", tc.periodStart())
@@ -99,10 +100,12 @@ public final class DefinitionTestRunner {
             }
             BigDecimal count = row == null ? null : (BigDecimal) row.get("numerator_count");
             BigDecimal exposure = row == null ? null : (BigDecimal) row.get("exposure");
-            boolean ok = expected.equals(actual) && close(x.numeratorCount(), count) && close(x.exposure(), exposure);
+            BigDecimal observation = row == null ? null : (BigDecimal) row.get("observation_value");
+            boolean ok = expected.equals(actual) && close(x.numeratorCount(), count) && close(x.exposure(), exposure)
+                    && close(x.observation(), observation);
             allPassed &= ok;
             outcomes.add(new TestCaseResult.SubjectOutcome(x.subject(), expected, actual, x.numeratorCount(), count,
-                    x.exposure(), exposure, ok));
+                    x.exposure(), exposure, x.observation(), observation, ok));
         }
         return new TestCaseResult(d.id(), tc.name(), allPassed, List.copyOf(outcomes), null);
     }

@@ -12,7 +12,16 @@ public record TestCaseResult(String indicatorId, String testCase, boolean passed
     /** Expected versus actual membership of one subject (ratio counts only when the case states them). */
     public record SubjectOutcome(String subject, Set<String> expected, Set<String> actual,
                                  BigDecimal expectedCount, BigDecimal actualCount,
-                                 BigDecimal expectedExposure, BigDecimal actualExposure, boolean passed) {
+                                 BigDecimal expectedExposure, BigDecimal actualExposure,
+                                 BigDecimal expectedObservation, BigDecimal actualObservation, boolean passed) {
+        /** An outcome without a measure observation. */
+        public SubjectOutcome(String subject, Set<String> expected, Set<String> actual, BigDecimal expectedCount,
+                              BigDecimal actualCount, BigDecimal expectedExposure, BigDecimal actualExposure,
+                              boolean passed) {
+            this(subject, expected, actual, expectedCount, actualCount, expectedExposure, actualExposure, null, null,
+                    passed);
+        }
+
         @Override
         public String toString() {
             String s = subject + ": expected " + expected + " got " + actual;
@@ -21,6 +30,9 @@ public record TestCaseResult(String indicatorId, String testCase, boolean passed
             }
             if (expectedExposure != null) {
                 s += ", exposure expected " + expectedExposure.toPlainString() + " got " + plain(actualExposure);
+            }
+            if (expectedObservation != null) {
+                s += ", observation expected " + expectedObservation.toPlainString() + " got " + plain(actualObservation);
             }
             return (passed ? "ok   " : "FAIL ") + s;
         }

@@ -19,7 +19,7 @@ class IndicatorCompilerTest {
         CompiledIndicator c = compiler.compile(library.find("diabetes-hba1c-poor-control").orElseThrow());
         assertThat(c.sql()).startsWith("-- diabetes-hba1c-poor-control").contains("INSERT INTO qi.member (");
         // no codes, value set names, numbers or units pasted into the SQL
-        assertThat(c.sql()).doesNotContain("'hba1c'", "/hba1c", "E11", "4548-4", "9.0", "'%'", "12 months", "ambulatory", "hospice");
+        assertThat(c.sql()).doesNotContain("'hba1c'", "/hba1c", "E11", "4548-4", "9.0", "'%'", "12 months", "ambulatory", "'hospice'");
         assertThat(c.parameters())
                 .containsEntry("indicator_id", "diabetes-hba1c-poor-control")
                 .containsEntry("subject_type", "patient")
@@ -27,8 +27,9 @@ class IndicatorCompilerTest {
                 .containsEntry("ip1_age_max", 75)
                 .containsEntry("ip2_value_set", "diabetes-hba1c-poor-control/diabetes")
                 .containsEntry("ip3_class", List.of("ambulatory", "virtual"))
-                .containsEntry("denex1_value_set", "diabetes-hba1c-poor-control/palliative-care")
-                .containsEntry("denex2_disposition_in", List.of("hospice"))
+                // the shared library/exclusions criteria: hospice first, then palliative care
+                .containsEntry("denex1_disposition_in", List.of("hospice"))
+                .containsEntry("denex2_value_set", "diabetes-hba1c-poor-control/exclusions#palliative-care")
                 .containsEntry("num1_value_set", "diabetes-hba1c-poor-control/hba1c")
                 .containsEntry("num1_lookback", "12 months")
                 .containsEntry("num1_value", new BigDecimal("9.0"))

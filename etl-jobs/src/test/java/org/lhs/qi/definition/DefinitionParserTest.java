@@ -265,10 +265,62 @@ class DefinitionParserTest {
 
     @Test
     void ratioNeedsEventsAndExposure() {
+        // numerator (a ratio of two populations) mixed with exposure (events per exposure)
         assertThat(errors("invalid/bad-ratio.yaml")).containsExactly(
                 "bad-ratio.yaml:9:3 ratio scoring needs the population 'numerator-events'",
-                "bad-ratio.yaml:9:3 ratio scoring needs the population 'exposure'",
-                "bad-ratio.yaml:11:3 'numerator' is not used by ratio scoring");
+                "bad-ratio.yaml:11:3 ratio scoring uses either numerator-events with exposure, or numerator (with"
+                        + " optional numerator-initial-population and numerator-exclusion), not both",
+                "bad-ratio.yaml:14:3 'denominator-exception' is not used by ratio scoring",
+                "bad-ratio.yaml:16:3 'measure-observation' is not used by ratio scoring");
+    }
+
+    @Test
+    void continuousVariableNeedsItsOwnPopulationsAndAnObservation() {
+        assertThat(errors("invalid/bad-continuous.yaml")).containsExactly(
+                "bad-continuous.yaml:8:1 'multiplier' is not used by continuous-variable scoring",
+                "bad-continuous.yaml:11:3 'denominator' is not used by continuous-variable scoring",
+                "bad-continuous.yaml:12:26 measure-observation length-of-stay needs basis: encounter",
+                "bad-continuous.yaml:12:62 invalid aggregate 'mode'");
+        assertThat(errors("invalid/bad-observation.yaml")).containsExactly(
+                "bad-observation.yaml:11:24 measure-observation needs exactly one of length-of-stay or count, got both");
+    }
+
+    @Test
+    void continuousVariableAndTwoPopulationRatioAreModelled(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path f = dir.resolve("ratio.yaml");
+        Files.writeString(f, """
+                id: two-populations
+                version: "1"
+                title: t
+                domain: quality
+                scoring: ratio
+                basis: patient
+                improvement: increase
+                multiplier: 100
+                populations:
+                  initial-population: { patient: { age: { min: 18 } } }
+                  numerator-initial-population: { patient: { sex: [female] } }
+                  numerator: { patient: { age: { max: 64 } } }
+                  numerator-exclusion: { patient: { age: { max: 20 } } }
+                """);
+        DefinitionParser.Result r = DefinitionParser.parse(f, dir);
+        assertThat(r.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+        Populations p = r.definition().populations();
+        assertThat(p.separateRatioPopulations()).isTrue();
+        assertThat(p.numeratorInitialPopulation()).isEqualTo(new Criterion.Patient(null, null, List.of("female")));
+        assertThat(r.definition().plainLanguage()).contains("Numerator initial population: patient, sex female.")
+                .contains("Ratio: (numerator − numerator exclusion) / (denominator − denominator exclusion), times 100.");
+
+        DefinitionParser.Result ed = DefinitionParser.parse(
+                Path.of("../indicator-definitions/definitions/ed-length-of-stay-median.yaml"),
+                Path.of("../indicator-definitions"));
+        assertThat(ed.diagnostics()).isEmpty();
+        assertThat(ed.definition().populations().measureObservation()).isEqualTo(new MeasureObservation.LengthOfStay(
+                MeasureObservation.TimeUnit.MINUTES, MeasureObservation.Aggregate.MEDIAN));
+        assertThat(ed.definition().plainLanguage())
+                .contains("Measure population exclusion: any of")
+                .contains("Measure observation: the encounter's length of stay (discharge − admission) in minutes; reported as the median.");
     }
 
     @Test

@@ -26,5 +26,14 @@ class LanguageSchemaTest {
         Map<String, Object> criterion = (Map<String, Object>) ((Map<String, Object>) schema.get("$defs")).get("criterion");
         assertThat(((Map<String, Object>) criterion.get("properties")).keySet())
                 .containsExactlyInAnyOrderElementsOf(CriterionParser.KINDS);
+        Map<String, Object> observation = (Map<String, Object>) populations.get("measure-observation");
+        assertThat(((Map<String, Object>) observation.get("properties")).keySet())
+                .containsExactlyInAnyOrderElementsOf(MeasureObservationParser.KEYS);
+        Map<String, Object> library;
+        try (Reader r = Files.newBufferedReader(Path.of("../indicator-definitions/schema/criteria-library.schema.json"))) {
+            library = new Yaml().load(r);
+        }
+        assertThat(((Map<String, Object>) library.get("properties")).keySet())
+                .containsExactlyInAnyOrderElementsOf(CriteriaLibraries.LIBRARY_KEYS);
     }
 }

@@ -14,7 +14,7 @@ class StarterDefinitionsTest {
         DefinitionSet set = DefinitionRepository.load(LIBRARY);
         assertThat(set.diagnostics()).isEmpty();
         assertThat(set.indicators()).extracting(IndicatorDefinition::id).contains(
-                "controlling-high-blood-pressure", "diabetes-hba1c-poor-control", "falls-with-injury",
+                "controlling-high-blood-pressure", "diabetes-hba1c-poor-control", "ed-length-of-stay-median", "falls-with-injury",
                 "readmission-30-day",
                 // the starter library (issue 3 item 6)
                 "breast-cancer-screening", "cauti-rate", "clabsi-rate", "colorectal-cancer-screening",

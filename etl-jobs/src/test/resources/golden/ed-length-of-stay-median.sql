@@ -1,0 +1,90 @@
+-- ed-length-of-stay-median 1.0.0: continuous-variable, encounter basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.
+INSERT INTO qi.member (
+    business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
+    initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
+    numerator_count, exposure, observation_value, numerator_initial_population,
+    sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
+WITH period AS (
+    SELECT CAST(:period_start AS date) AS start_date,
+           CAST(:period_end AS date) AS end_date,
+           CAST(:period_end AS date) - 1 AS last_day,
+           -- midnight in the session time zone (QI_TIME_ZONE, UTC by default)
+           CAST(CAST(:period_start AS date) AS timestamptz) AS start_time,
+           CAST(CAST(:period_end AS date) AS timestamptz) AS end_time
+),
+subject AS (
+    SELECT en.id AS subject_id, en.patient_id, en.site_id,
+           en.id AS encounter_id, en.class AS encounter_class,
+           en.admit_time, en.discharge_time, en.discharge_disposition,
+           pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
+           CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
+    FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
+),
+initial_population AS (
+    SELECT s.* FROM subject s CROSS JOIN period pd
+    WHERE /* ed-visit-ended-in-period */ (
+        s.encounter_class IN (:ip1_class)
+        AND s.discharge_time >= pd.start_time
+        AND s.discharge_time < pd.end_time
+    )
+),
+criteria AS (
+    SELECT s.*,
+           coalesce((s.discharge_disposition IS NULL OR s.discharge_disposition NOT IN (:den1_disposition_not_in)), FALSE) AS den_met,
+           coalesce((
+               EXISTS (
+                   SELECT 1 FROM ehr.encounter e
+                   WHERE e.patient_id = s.patient_id
+                     AND e.id <> s.encounter_id
+                     AND e.class IN (:denex1_class)
+                     AND e.admit_time >= s.admit_time
+                     AND e.admit_time <= coalesce(s.discharge_time, pd.end_time)
+               )
+               OR (s.discharge_disposition IS NOT NULL AND s.discharge_disposition IN (:denex2_disposition_in))
+           ), FALSE) AS denex_met,
+           FALSE AS denexcep_met,
+           FALSE AS num_met,
+           FALSE AS numex_met,
+           CAST(NULL AS numeric) AS numerator_count,
+           CAST(NULL AS numeric) AS exposure,
+           extract(epoch FROM s.discharge_time - s.admit_time) / :obs_unit_seconds AS observation,
+           CAST(NULL AS jsonb) AS evidence
+    FROM initial_population s CROSS JOIN period pd
+),
+-- population flags are nested: exclusions and exceptions only among the denominator,
+-- exceptions only for those not excluded and not in the numerator (FHIR proportion semantics)
+flags AS (
+    SELECT c.*,
+           c.den_met AS den,
+           c.den_met AND c.denex_met AS denex,
+           c.den_met AND NOT c.denex_met AND NOT (c.num_met) AND c.denexcep_met AS denexcep,
+           c.den_met AND NOT c.denex_met AND c.num_met AS num,
+           c.den_met AND NOT c.denex_met AND c.num_met AND c.numex_met AS numex
+    FROM criteria c
+)
+SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),
+       pd.start_date, pd.end_date,
+       CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
+       TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
+       f.numerator_count, f.exposure,
+       CASE WHEN f.den AND NOT f.denex THEN f.observation END, CAST(NULL AS boolean),
+       coalesce(f.sex, 'unknown'),
+       coalesce(f.race, 'unknown'),
+       coalesce(f.ethnicity, 'unknown'),
+       CASE WHEN f.age_years < 18 THEN '0-17'
+            WHEN f.age_years < 35 THEN '18-34'
+            WHEN f.age_years < 50 THEN '35-49'
+            WHEN f.age_years < 65 THEN '50-64'
+            WHEN f.age_years < 75 THEN '65-74'
+            ELSE '75+' END,
+       coalesce((
+           SELECT cv.payer_type FROM ehr.coverage cv
+           WHERE cv.patient_id = f.patient_id
+             AND cv.start_date <= pd.last_day
+             AND (cv.end_date IS NULL OR cv.end_date >= pd.last_day)
+           ORDER BY cv.start_date DESC, cv.id DESC
+           LIMIT 1), 'uninsured'),
+       coalesce(f.language, 'unknown'),
+       coalesce(CAST(f.deprivation_quintile AS text), 'unknown'),
+       f.evidence, CAST(:run_id AS bigint)
+FROM flags f CROSS JOIN period pd
