@@ -7,20 +7,36 @@ import java.util.Locale;
 /** Formats rates, intervals and targets of one indicator the way the scorecard prints them. */
 public final class RateFormat {
 
-    private static final String EXPOSURE_UNIT = "patient-days";
-
     private final Scoring scoring;
     private final double multiplier;
+    private final String exposureUnit;
 
-    /** Formatter for the indicator's scoring and multiplier (ratio default 1,000). */
+    /** Formatter for the indicator's scoring and multiplier (ratio default 1,000), ratios per patient-days. */
     public RateFormat(Scoring scoring, Double multiplier) {
+        this(scoring, multiplier, null);
+    }
+
+    /** Formatter for a ratio per the given exposure measure ({@code central-line-days}…; null = patient-days). */
+    public RateFormat(Scoring scoring, Double multiplier, String exposure) {
         this.scoring = scoring;
         this.multiplier = multiplier == null ? 1000 : multiplier;
+        this.exposureUnit = exposureUnit(exposure);
     }
 
     /** Formatter for an indicator. */
     public static RateFormat of(IndicatorInfo indicator) {
-        return new RateFormat(indicator.scoring(), indicator.multiplier());
+        return new RateFormat(indicator.scoring(), indicator.multiplier(), indicator.exposure());
+    }
+
+    /** How people say the exposure measure: NHSN's "central-line days", "catheter days"… */
+    static String exposureUnit(String exposure) {
+        return switch (exposure == null ? "patient-days" : exposure) {
+            case "central-line-days" -> "central-line days";
+            case "urinary-catheter-days" -> "catheter days";
+            case "ventilator-days" -> "ventilator days";
+            case "subjects" -> "subjects";
+            default -> "patient-days";
+        };
     }
 
     /** "23.5%" for a proportion, "1.23" for a ratio; "–" when null. */
@@ -41,7 +57,7 @@ public final class RateFormat {
 
     /** The unit of a ratio ("per 1,000 patient-days"); "%" for a proportion. */
     public String unit() {
-        return scoring == Scoring.PROPORTION ? "%" : "per " + decimal("#,##0.##").format(multiplier) + " " + EXPOSURE_UNIT;
+        return scoring == Scoring.PROPORTION ? "%" : "per " + decimal("#,##0.##").format(multiplier) + " " + exposureUnit;
     }
 
     /** "20.1–27.2%" or "0.85–1.70"; "–" when either bound is missing. */
@@ -77,9 +93,10 @@ public final class RateFormat {
         return scoring == Scoring.PROPORTION ? "Numerator" : "Events";
     }
 
-    /** Column heading of the rate's denominator ("Denominator" / "Patient-days"). */
+    /** Column heading of the rate's denominator ("Denominator" / "Patient-days" / "Central-line days"). */
     public String denominatorHeading() {
-        return scoring == Scoring.PROPORTION ? "Denominator" : "Patient-days";
+        return scoring == Scoring.PROPORTION ? "Denominator"
+                : Character.toUpperCase(exposureUnit.charAt(0)) + exposureUnit.substring(1);
     }
 
     /** What the equity ratio compares: the forest plot's axis label. */

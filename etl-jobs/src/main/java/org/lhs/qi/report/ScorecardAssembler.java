@@ -215,7 +215,7 @@ public final class ScorecardAssembler {
                 boolean outside = limits.at998(r.rate()) != org.lhs.qi.stats.funnel.Position.INSIDE;
                 return new FunnelData.Site(r.siteName(), n, format.chartValue(r.rate()), outside);
             }).toList();
-            return new FunnelData(scoring == Scoring.RATIO ? "Patient-days" : "Denominator (patients)",
+            return new FunnelData(scoring == Scoring.RATIO ? format.denominatorHeading() : "Denominator (patients)",
                     format.axisLabel(), format.chartValue(target), sizes, l95, u95, l998, u998, points);
         }
 

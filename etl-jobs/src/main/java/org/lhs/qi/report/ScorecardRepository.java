@@ -54,7 +54,8 @@ public final class ScorecardRepository {
 
     private ScorecardInputs assemble(LocalDate businessDate, List<ResultRow> results, List<ResultRow> yearResults) {
         List<IndicatorInfo> indicators = jdbc.sql("""
-                SELECT indicator_id, title, description, definition_text, domain, scoring, improvement, target, multiplier
+                SELECT indicator_id, title, description, definition_text, domain, scoring, improvement, target, multiplier,
+                       exposure
                 FROM qi.indicator
                 WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM qi.result WHERE business_date = :businessDate)
                   AND scoring IN ('proportion', 'ratio')""")
@@ -62,7 +63,8 @@ public final class ScorecardRepository {
                 .query((rs, i) -> new IndicatorInfo(rs.getString("indicator_id"), rs.getString("title"),
                         rs.getString("description"), rs.getString("definition_text"),
                         Domain.of(rs.getString("domain")), Scoring.of(rs.getString("scoring")),
-                        Improvement.of(rs.getString("improvement")), decimal(rs, "target"), decimal(rs, "multiplier")))
+                        Improvement.of(rs.getString("improvement")), decimal(rs, "target"), decimal(rs, "multiplier"),
+                        rs.getString("exposure")))
                 .list();
         var run = jdbc.sql("""
                 SELECT run_id, status FROM qi.run WHERE business_date = :businessDate

@@ -42,4 +42,15 @@ class RateFormatTest {
         assertThat(proportion.interval(0.1, null)).isEqualTo("–");
         assertThat(proportion.chartValue(null)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void deviceDayRatiosNameTheirExposure() {
+        RateFormat clabsi = new RateFormat(Scoring.RATIO, 1000.0, "central-line-days");
+        org.assertj.core.api.Assertions.assertThat(clabsi.rateWithUnit(1.234)).isEqualTo("1.23 per 1,000 central-line days");
+        org.assertj.core.api.Assertions.assertThat(clabsi.denominatorHeading()).isEqualTo("Central-line days");
+        org.assertj.core.api.Assertions.assertThat(new RateFormat(Scoring.RATIO, 1000.0, "urinary-catheter-days").unit())
+                .isEqualTo("per 1,000 catheter days");
+        org.assertj.core.api.Assertions.assertThat(new RateFormat(Scoring.RATIO, 10000.0, null).unit())
+                .isEqualTo("per 10,000 patient-days");
+    }
 }
