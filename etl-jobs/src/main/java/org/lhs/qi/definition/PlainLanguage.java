@@ -38,7 +38,8 @@ final class PlainLanguage {
         }
         line(sb, "Denominator exclusion", p.denominatorExclusion());
         line(sb, "Denominator exception", p.denominatorException());
-        if (p.separateRatioPopulations()) {
+        boolean twoPopulationRatio = d.scoring() == Scoring.RATIO && p.separateRatioPopulations();
+        if (twoPopulationRatio) {
             line(sb, "Numerator initial population", p.numeratorInitialPopulation() != null
                     ? p.numeratorInitialPopulation() : p.initialPopulation());
         }
@@ -54,7 +55,7 @@ final class PlainLanguage {
                 case SUBJECTS -> "one per subject of the denominator";
                 default -> "days with a " + p.exposure().deviceType() + " in place within the period";
             }).append("; rate per ").append(String.format(Locale.ROOT, "%,.0f", d.multiplier())).append(".\n");
-        } else if (p.separateRatioPopulations()) {
+        } else if (twoPopulationRatio) {
             sb.append("Ratio: (numerator − numerator exclusion) / (denominator − denominator exclusion), times ")
                     .append(String.format(Locale.ROOT, "%,.0f", d.multiplier())).append(".\n");
         }
