@@ -37,7 +37,16 @@ final class CareData {
         RandomGenerator r = ctx.care;
         LocalDate day = Window.date(visit);
         int age = ctx.profile.birthDate().until(day).getYears();
-        if (age >= 12 && r.nextDouble() < 0.55) {
+        // screening is a property of the patient's care (70% of patients are screened, at the first visit of each
+        // month), not a chance per visit: older patients visit more often, and a per-visit chance would plant an
+        // age (and Medicare) gradient that the committee would rightly read as a disparity
+        int month = day.getYear() * 12 + day.getMonthValue();
+        boolean firstVisitOfMonth = month != ctx.lastScreeningMonth;
+        ctx.lastScreeningMonth = month;
+        if (age >= 12 && ctx.screenedForDepression == null) {
+            ctx.screenedForDepression = r.nextDouble() < 0.70;
+        }
+        if (age >= 12 && firstVisitOfMonth && ctx.screenedForDepression) {
             double u = r.nextDouble();
             String value = u < 0.86 ? "428171000124102" : u < 0.96 ? "428181000124104" : "720834000";
             out.row(OBSERVATION, ctx.id(IdKind.OBSERVATION), ctx.patientId, encounterId, "LOINC",

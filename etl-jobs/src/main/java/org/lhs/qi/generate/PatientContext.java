@@ -29,6 +29,10 @@ final class PatientContext {
      * so the planted effects and every row the generator wrote before stay exactly as they were.
      */
     final RandomGenerator care;
+    /** Month (year × 12 + month) of the last depression-screening opportunity: one per patient and month. */
+    int lastScreeningMonth = -1;
+    /** Whether this patient's clinicians screen for depression (drawn once, at the first opportunity). */
+    Boolean screenedForDepression;
 
     PatientContext(PatientProfile profile, RandomGenerator rng) {
         this.profile = profile;
