@@ -73,7 +73,7 @@ class ScorecardRendererIT {
 
         List<String> pages = pageTexts(bytes);
         Files.writeString(OUT.resolve("scorecard-ALL.txt"), String.join("\n\f", pages));
-        assertThat(pages).hasSize(11);
+        assertThat(pages).hasSize(report.pages());
         String summary = flat(pages.getFirst());
         assertThat(summary).contains("Lakeview Health System", "All sites", "23 November 2026", "Nov 2025 – Oct 2026",
                 "24 Nov 2026, 02:15 UTC", "Summary");
