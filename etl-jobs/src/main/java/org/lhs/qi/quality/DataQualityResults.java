@@ -24,6 +24,7 @@ public final class DataQualityResults {
 
     private final JdbcClient jdbc;
 
+    /** Reader on the given database. */
     public DataQualityResults(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
     }

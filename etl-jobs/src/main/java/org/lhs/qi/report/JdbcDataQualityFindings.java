@@ -1,41 +1,37 @@
 package org.lhs.qi.report;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.lhs.qi.quality.DataQualityResults;
+import org.lhs.qi.quality.DataQualitySummary;
 
-/** Reads {@code qi.dq_result} of the latest run of a business date that wrote any. */
+/**
+ * The findings of the latest run of a business date that ran the data-quality gate, read through the gate's own
+ * reader ({@link DataQualityResults}, also used by {@code qi status}) so that both show the same verdicts.
+ */
 public final class JdbcDataQualityFindings implements DataQualityFindings {
 
-    private final JdbcClient jdbc;
+    private final DataQualityResults results;
 
     /** Reader on the given database. */
     public JdbcDataQualityFindings(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.results = new DataQualityResults(dataSource);
     }
 
     @Override
     public List<DataQualityFinding> findings(LocalDate businessDate) {
-        return jdbc.sql("""
-                SELECT check_id, description, kind, severity, table_name, site_key, passed, observed, threshold, message
-                FROM qi.dq_result
-                WHERE business_date = :d
-                  AND run_id = (SELECT max(run_id) FROM qi.dq_result WHERE business_date = :d)
-                ORDER BY check_id, table_name, site_key""")
-                .param("d", businessDate)
-                .query((rs, i) -> new DataQualityFinding(rs.getString("check_id"), rs.getString("description"),
-                        rs.getString("kind"), rs.getString("severity"), rs.getString("table_name"),
-                        rs.getString("site_key"), rs.getBoolean("passed"), decimal(rs, "observed"),
-                        decimal(rs, "threshold"), rs.getString("message")))
-                .list();
+        return results.forBusinessDate(businessDate).stream().map(JdbcDataQualityFindings::finding).toList();
     }
 
-    private static Double decimal(ResultSet rs, String column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
+    // not-applicable outcomes are not failures: the appendix lists them with the passed checks, as stored
+    private static DataQualityFinding finding(DataQualitySummary s) {
+        return new DataQualityFinding(s.checkId(), s.description(), s.kind(), s.severity(), s.table(), s.siteKey(),
+                !s.failed(), decimal(s.observed()), decimal(s.threshold()), s.message());
+    }
+
+    private static Double decimal(BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
 }
