@@ -100,6 +100,50 @@ final class CriteriaLibraries {
         return p.criterion == null ? null : new Criterion.Ref(ref, p.criterion);
     }
 
+    /**
+     * Checks every library file on its own, for authors ({@code qi validate}): a definition only reports the criteria
+     * it uses, so a mistake in an unused criterion would otherwise wait for its first user. A criterion is reported
+     * when it is wrong for every basis (one that is valid for one basis only is checked where it is used).
+     */
+    static List<Diagnostic> checkAll(Path baseDir) {
+        Path folder = baseDir.resolve("library");
+        List<Diagnostic> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            out.add(Diagnostic.of(folder, 1, 1, Message.FILE_UNREADABLE, e.getMessage()));
+            return out;
+        }
+        for (Path path : files) {
+            String name = path.getFileName().toString();
+            String file = name.substring(0, name.length() - ".yaml".length());
+            Map<String, List<List<Diagnostic>>> perCriterion = new LinkedHashMap<>();
+            for (Basis basis : Basis.values()) {
+                List<Diagnostic> fileLevel = new ArrayList<>();
+                CriteriaLibraries libs = new CriteriaLibraries(baseDir, basis, "library-check", fileLevel);
+                libs.loading.push(file);
+                Library lib = libs.read(path, file);
+                fileLevel.stream().filter(d -> !out.contains(d)).forEach(out::add);
+                if (lib.broken != null) {
+                    break; // the file itself is wrong: its findings are the same for every basis
+                }
+                lib.criteria.forEach((criterion, parsed) ->
+                        perCriterion.computeIfAbsent(criterion, k -> new ArrayList<>()).add(parsed.diagnostics()));
+            }
+            perCriterion.values().stream()
+                    .filter(runs -> runs.size() == Basis.values().length
+                            && runs.stream().allMatch(r -> r.stream().anyMatch(Diagnostic::isError)))
+                    .flatMap(runs -> runs.getFirst().stream())
+                    .filter(d -> !out.contains(d))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
     /** Value sets of every library used so far, by their local name in the definition ({@code file#name}). */
     Map<String, ValueSet> valueSets() {
         Map<String, ValueSet> out = new LinkedHashMap<>();

@@ -17,6 +17,14 @@ public final class DefinitionRepository {
 
     private DefinitionRepository() {}
 
+    /**
+     * Every criteria library under {@code <dir>/library} checked on its own, including criteria no definition uses
+     * yet (for {@code qi validate}; a night only needs the criteria its definitions use).
+     */
+    public static List<Diagnostic> checkLibraries(Path definitionsDir) {
+        return CriteriaLibraries.checkAll(definitionsDir.toAbsolutePath().normalize());
+    }
+
     /** Parses and validates all files; never throws for bad content, collects all diagnostics. */
     public static DefinitionSet load(Path definitionsDir) {
         Path base = definitionsDir.toAbsolutePath().normalize();

@@ -45,6 +45,48 @@ class ValidateCommandTest {
         assertThat(run.stdout()).contains("indicator(s) valid");
     }
 
+    @Test
+    void aBrokenCriterionNoDefinitionUsesYetIsReportedInItsLibraryFile(@TempDir Path dir) throws Exception {
+        Path fixtures = Path.of("src/test/resources/definitions");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.createDirectories(dir.resolve("library"));
+        Files.createDirectories(dir.resolve("valuesets"));
+        Files.copy(fixtures.resolve("valuesets/dialysis.csv"), dir.resolve("valuesets/dialysis.csv"));
+        // uses on-dialysis only; 'broken' (unknown value set) is used by nobody, 'same-stay-dialysis' is encounter-only
+        Files.writeString(dir.resolve("definitions/user.yaml"), """
+                id: user
+                version: "1"
+                title: Uses one library criterion
+                domain: quality
+                scoring: proportion
+                basis: patient
+                improvement: increase
+                populations:
+                  initial-population: { patient: { age: { min: 18 } } }
+                  numerator: { ref: library/shared#on-dialysis }
+                """);
+        Files.writeString(dir.resolve("library/shared.yaml"), """
+                description: one good, one wrong everywhere, one right for encounters only
+                value-sets:
+                  dialysis: valuesets/dialysis.csv
+                criteria:
+                  on-dialysis:
+                    procedure: { value-set: dialysis, during: period }
+                  broken:
+                    condition: { value-set: nope }
+                  same-stay-dialysis:
+                    procedure: { value-set: dialysis, same-encounter: true }
+                """);
+
+        Run run = run("validate", "--definitions", dir.toString());
+
+        assertEquals(ExitCodes.INVALID_DEFINITIONS, run.exitCode(), run.stderr());
+        String library = dir.resolve("library/shared.yaml").toString();
+        assertThat(run.stderr().lines().filter(l -> l.contains(": error: ")).toList())
+                .singleElement().satisfies(l -> assertThat(l).startsWith(library + ":8:29: error: unknown value set 'nope'"));
+        assertThat(run.stderr()).contains("1 error(s)");
+    }
+
     record Run(int exitCode, String stdout, String stderr) {}
 
     static Run run(String... args) {
