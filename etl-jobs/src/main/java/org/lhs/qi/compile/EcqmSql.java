@@ -60,8 +60,8 @@ final class EcqmSql {
         return c;
     }
 
-    /** {@code EXISTS (SELECT 1 FROM <table> <alias> WHERE ...)}. */
-    static String exists(String table, String alias, List<String> conditions) {
-        return new RowQuery(table, alias, conditions).matches(null, null, 1);
+    /** Whether the subject has a matching row in the period (a derived relation, see {@link RowQuery#matches}). */
+    static String exists(SqlContext ctx, String prefix, String table, String alias, List<String> conditions) {
+        return new RowQuery(table, alias, conditions).matches(ctx, prefix, 1);
     }
 }
