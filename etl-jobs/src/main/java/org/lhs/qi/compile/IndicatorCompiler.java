@@ -156,7 +156,7 @@ public final class IndicatorCompiler {
             )""";
 
     private static final String PATIENT_SUBJECTS = """
-            subject AS (
+            subject AS NOT MATERIALIZED (
                 SELECT pt.id AS subject_id, pd.period_no, pt.id AS patient_id, pt.site_id,
                        CAST(NULL AS bigint) AS encounter_id, CAST(NULL AS text) AS encounter_class,
                        CAST(NULL AS timestamptz) AS admit_time, CAST(NULL AS timestamptz) AS discharge_time,
@@ -168,7 +168,7 @@ public final class IndicatorCompiler {
             """;
 
     private static final String ENCOUNTER_SUBJECTS = """
-            subject AS (
+            subject AS NOT MATERIALIZED (
                 SELECT en.id AS subject_id, pd.period_no, en.patient_id, en.site_id,
                        en.id AS encounter_id, en.class AS encounter_class,
                        en.admit_time, en.discharge_time, en.discharge_disposition,
