@@ -25,7 +25,7 @@ final class EcqmSql {
 
     /**
      * Conditions relating the interval [start, end] to the window; a null end (unknown) never satisfies a relation
-     * that needs it. Bounds are UTC midnights, so comparisons against [window start, window end) are CQL's
+     * that needs it. Bounds are midnights in the session time zone, so comparisons against [window start, window end) are CQL's
      * "day of" precision.
      */
     static List<String> window(EcqmTiming t, String start, String end, SqlContext ctx, String prefix) {
