@@ -1,27 +1,41 @@
--- hospital-harm-severe-hypoglycemia 1.0.0: proportion, encounter basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.
+-- hospital-harm-severe-hypoglycemia 1.0.0: proportion, encounter basis. Binds :business_date, :run_id, :period_kinds, :period_starts, :period_ends.
 INSERT INTO qi.member (
     business_date, indicator_id, period_kind, period_start, period_end, subject_type, subject_id, patient_id, site_id,
     initial_population, denominator, denominator_exclusion, denominator_exception, numerator, numerator_exclusion,
     numerator_count, exposure, observation_value, numerator_initial_population,
     sex, race, ethnicity, age_band, payer, language, deprivation, evidence, run_id)
 WITH period AS (
-    SELECT CAST(:period_start AS date) AS start_date,
-           CAST(:period_end AS date) AS end_date,
-           CAST(:period_end AS date) - 1 AS last_day,
+    -- every reporting period at once, numbered in the order bound
+    SELECT p.period_no, p.period_kind, p.start_date, p.end_date, p.end_date - 1 AS last_day,
            -- midnight in the session time zone (QI_TIME_ZONE, UTC by default)
-           CAST(CAST(:period_start AS date) AS timestamptz) AS start_time,
-           CAST(CAST(:period_end AS date) AS timestamptz) AS end_time
+           CAST(p.start_date AS timestamptz) AS start_time,
+           CAST(p.end_date AS timestamptz) AS end_time
+    FROM unnest(CAST(ARRAY[:period_starts] AS date[]), CAST(ARRAY[:period_ends] AS date[]),
+                CAST(ARRAY[:period_kinds] AS text[])) WITH ORDINALITY AS p(start_date, end_date, period_kind, period_no)
 ),
-subject AS (
-    SELECT en.id AS subject_id, en.patient_id, en.site_id,
+subject AS NOT MATERIALIZED (
+    SELECT en.id AS subject_id, pd.period_no, en.patient_id, en.site_id,
            en.id AS encounter_id, en.class AS encounter_class,
            en.admit_time, en.discharge_time, en.discharge_disposition,
            pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
            CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
     FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
 ),
+m_ip3 AS (
+    SELECT s.subject_id, s.period_no
+    FROM subject s
+    JOIN period pd ON pd.period_no = s.period_no
+    JOIN ehr.medication m ON m.encounter_id = s.encounter_id
+    WHERE (m.code_system, m.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :ip3_value_set)
+      AND m.kind IN (:ip3_kind)
+      AND m.status <> 'entered-in-error'
+      AND m.start_time >= s.admit_time
+      AND m.start_time <= coalesce(s.discharge_time, pd.end_time)
+    GROUP BY s.subject_id, s.period_no
+),
 initial_population AS (
-    SELECT s.* FROM subject s CROSS JOIN period pd
+    SELECT s.* FROM subject s JOIN period pd ON pd.period_no = s.period_no
+    LEFT JOIN m_ip3 ON m_ip3.subject_id = s.subject_id AND m_ip3.period_no = s.period_no
     WHERE (
         (
             s.encounter_class IN (:ip1_class)
@@ -29,52 +43,50 @@ initial_population AS (
             AND s.discharge_time < pd.end_time
         )
         AND s.age_years >= :ip2_age_min
-        AND EXISTS (
-            SELECT 1 FROM ehr.medication m
-            WHERE m.encounter_id = s.encounter_id
-              AND (m.code_system, m.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :ip3_value_set)
-              AND m.kind IN (:ip3_kind)
-              AND m.status <> 'entered-in-error'
-              AND m.start_time >= s.admit_time
-              AND m.start_time <= coalesce(s.discharge_time, pd.end_time)
-        )
+        AND (m_ip3.subject_id IS NOT NULL)
     )
+),
+m_num1 AS (
+    SELECT DISTINCT ON (s.subject_id, s.period_no) s.subject_id, s.period_no, o.value_num, o.unit
+    FROM initial_population s
+    JOIN period pd ON pd.period_no = s.period_no
+    JOIN ehr.observation o ON o.encounter_id = s.encounter_id
+    WHERE (o.code_system, o.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :num1_value_set)
+      AND o.status <> 'entered-in-error'
+      AND o.effective_time >= s.admit_time
+      AND o.effective_time <= coalesce(s.discharge_time, pd.end_time)
+    ORDER BY s.subject_id, s.period_no, o.value_num ASC NULLS LAST, o.effective_time, o.id
+),
+m_ev1 AS (
+    SELECT DISTINCT ON (s.subject_id, s.period_no) s.subject_id, s.period_no, jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) AS evidence
+    FROM initial_population s
+    JOIN period pd ON pd.period_no = s.period_no
+    JOIN ehr.observation o ON o.encounter_id = s.encounter_id
+    WHERE (o.code_system, o.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :ev1_value_set)
+      AND o.status <> 'entered-in-error'
+      AND o.effective_time >= s.admit_time
+      AND o.effective_time <= coalesce(s.discharge_time, pd.end_time)
+    ORDER BY s.subject_id, s.period_no, o.value_num ASC NULLS LAST, o.effective_time, o.id
 ),
 criteria AS (
     SELECT s.*,
            TRUE AS den_met,
            FALSE AS denex_met,
            FALSE AS denexcep_met,
-           coalesce(EXISTS (
-               SELECT 1 FROM (
-                   SELECT o.value_num, o.unit FROM ehr.observation o
-                   WHERE o.encounter_id = s.encounter_id
-                     AND (o.code_system, o.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :num1_value_set)
-                     AND o.status <> 'entered-in-error'
-                     AND o.effective_time >= s.admit_time
-                     AND o.effective_time <= coalesce(s.discharge_time, pd.end_time)
-                   ORDER BY o.value_num ASC NULLS LAST, o.effective_time, o.id
-                   LIMIT 1
-               ) lowest
-               WHERE lowest.value_num < :num1_value
-               AND lowest.unit = :num1_unit
-           ), FALSE) AS num_met,
+           coalesce(coalesce((
+               m_num1.subject_id IS NOT NULL
+               AND m_num1.value_num < :num1_value
+               AND m_num1.unit = :num1_unit
+           ), FALSE), FALSE) AS num_met,
            FALSE AS numex_met,
            CAST(NULL AS numeric) AS numerator_count,
            CAST(NULL AS numeric) AS exposure,
            CAST(NULL AS numeric) AS observation,
            jsonb_strip_nulls(jsonb_build_object(
-               CAST(:ev1_key AS text), (
-                   SELECT jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) FROM ehr.observation o
-                   WHERE o.encounter_id = s.encounter_id
-                     AND (o.code_system, o.code) IN (SELECT v.code_system, v.code FROM qi.value_set_code v WHERE v.value_set = :ev1_value_set)
-                     AND o.status <> 'entered-in-error'
-                     AND o.effective_time >= s.admit_time
-                     AND o.effective_time <= coalesce(s.discharge_time, pd.end_time)
-                   ORDER BY o.value_num ASC NULLS LAST, o.effective_time, o.id
-                   LIMIT 1
-               ))) AS evidence
-    FROM initial_population s CROSS JOIN period pd
+               CAST(:ev1_key AS text), m_ev1.evidence)) AS evidence
+    FROM initial_population s JOIN period pd ON pd.period_no = s.period_no
+    LEFT JOIN m_num1 ON m_num1.subject_id = s.subject_id AND m_num1.period_no = s.period_no
+    LEFT JOIN m_ev1 ON m_ev1.subject_id = s.subject_id AND m_ev1.period_no = s.period_no
 ),
 -- population flags are nested: exclusions and exceptions only among the denominator,
 -- exceptions only for those not excluded and not in the numerator (FHIR proportion semantics)
@@ -86,8 +98,17 @@ flags AS (
            c.den_met AND NOT c.denex_met AND c.num_met AS num,
            c.den_met AND NOT c.denex_met AND c.num_met AND c.numex_met AS numex
     FROM criteria c
+),
+payer AS (
+    SELECT DISTINCT ON (m.patient_id, m.period_no) m.patient_id, m.period_no, cv.payer_type
+    FROM (SELECT DISTINCT f.patient_id, f.period_no FROM flags f) m
+    JOIN period pd ON pd.period_no = m.period_no
+    JOIN ehr.coverage cv ON cv.patient_id = m.patient_id
+    WHERE cv.start_date <= pd.last_day
+      AND (cv.end_date IS NULL OR cv.end_date >= pd.last_day)
+    ORDER BY m.patient_id, m.period_no, cv.start_date DESC, cv.id DESC
 )
-SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),
+SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), pd.period_kind,
        pd.start_date, pd.end_date,
        CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,
        TRUE, f.den, f.denex, f.denexcep, f.num, f.numex,
@@ -102,14 +123,9 @@ SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_k
             WHEN f.age_years < 65 THEN '50-64'
             WHEN f.age_years < 75 THEN '65-74'
             ELSE '75+' END,
-       coalesce((
-           SELECT cv.payer_type FROM ehr.coverage cv
-           WHERE cv.patient_id = f.patient_id
-             AND cv.start_date <= pd.last_day
-             AND (cv.end_date IS NULL OR cv.end_date >= pd.last_day)
-           ORDER BY cv.start_date DESC, cv.id DESC
-           LIMIT 1), 'uninsured'),
+       coalesce(py.payer_type, 'uninsured'),
        coalesce(f.language, 'unknown'),
        coalesce(CAST(f.deprivation_quintile AS text), 'unknown'),
        f.evidence, CAST(:run_id AS bigint)
-FROM flags f CROSS JOIN period pd
+FROM flags f JOIN period pd ON pd.period_no = f.period_no
+LEFT JOIN payer py ON py.patient_id = f.patient_id AND py.period_no = f.period_no

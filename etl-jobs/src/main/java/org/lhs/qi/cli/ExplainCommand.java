@@ -49,10 +49,10 @@ final class ExplainCommand implements Callable<Integer> {
         CompiledIndicator compiled = new IndicatorCompiler().compile(d);
         out.println(d.plainLanguage());
         out.println();
-        out.println("Compiled SQL (one reporting period):");
+        out.println("Compiled SQL (all reporting periods in one statement):");
         out.println(compiled.sql());
         out.println();
-        out.println("Bind parameters (besides :business_date, :run_id, :period_kind, :period_start, :period_end):");
+        out.println("Bind parameters (besides :business_date, :run_id, :period_kinds, :period_starts, :period_ends):");
         for (Map.Entry<String, Object> p : new TreeMap<>(compiled.parameters()).entrySet()) {
             out.printf("  :%s = %s%n", p.getKey(), p.getValue());
         }

@@ -50,5 +50,10 @@ final class CriterionSql {
         String matchesWith(SqlContext ctx) {
             return query.matches(ctx, prefix, atLeast);
         }
+
+        /** The number of matching rows of the subject in the period. */
+        String countWith(SqlContext ctx) {
+            return query.count(ctx, prefix);
+        }
     }
 }

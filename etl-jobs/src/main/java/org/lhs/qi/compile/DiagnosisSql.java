@@ -23,6 +23,6 @@ final class DiagnosisSql {
                 + " WHEN coalesce(dx.clinical_status, dx.status) IN (" + ctx.bind(prefix, "active",
                 List.of("active", "recurrence", "relapse")) + ") THEN 'infinity'::timestamptz END";
         c.addAll(EcqmSql.window(d.when(), "dx.onset_time", end, ctx, prefix));
-        return EcqmSql.exists("ehr.condition", "dx", c);
+        return EcqmSql.exists(ctx, prefix, "ehr.condition", "dx", c);
     }
 }

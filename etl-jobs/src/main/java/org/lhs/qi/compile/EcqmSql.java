@@ -25,7 +25,7 @@ final class EcqmSql {
 
     /**
      * Conditions relating the interval [start, end] to the window; a null end (unknown) never satisfies a relation
-     * that needs it. Bounds are UTC midnights, so comparisons against [window start, window end) are CQL's
+     * that needs it. Bounds are midnights in the session time zone, so comparisons against [window start, window end) are CQL's
      * "day of" precision.
      */
     static List<String> window(EcqmTiming t, String start, String end, SqlContext ctx, String prefix) {
@@ -60,8 +60,8 @@ final class EcqmSql {
         return c;
     }
 
-    /** {@code EXISTS (SELECT 1 FROM <table> <alias> WHERE ...)}. */
-    static String exists(String table, String alias, List<String> conditions) {
-        return new RowQuery(table, alias, conditions).matches(null, null, 1);
+    /** Whether the subject has a matching row in the period (a derived relation, see {@link RowQuery#matches}). */
+    static String exists(SqlContext ctx, String prefix, String table, String alias, List<String> conditions) {
+        return new RowQuery(table, alias, conditions).matches(ctx, prefix, 1);
     }
 }

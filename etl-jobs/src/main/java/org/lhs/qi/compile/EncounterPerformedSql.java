@@ -21,6 +21,6 @@ final class EncounterPerformedSql {
         }
         // an open encounter period (no discharge yet) runs on: CQL's closed interval with a null end
         c.addAll(EcqmSql.window(e.when(), "ep.admit_time", "coalesce(ep.discharge_time, 'infinity'::timestamptz)", ctx, prefix));
-        return EcqmSql.exists("ehr.encounter", "ep", c);
+        return EcqmSql.exists(ctx, prefix, "ehr.encounter", "ep", c);
     }
 }

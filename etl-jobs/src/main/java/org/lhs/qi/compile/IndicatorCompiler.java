@@ -14,9 +14,11 @@ import org.lhs.qi.definition.Populations;
 import org.lhs.qi.definition.Scoring;
 
 /**
- * Compiles a validated definition into one {@code INSERT INTO qi.member ... SELECT} for one period, in
- * stages: period → subjects (patients or encounters) → initial population → population criteria →
- * nested population flags → stratifier columns. Every definition value is a bind parameter.
+ * Compiles a validated definition into one {@code INSERT INTO qi.member ... SELECT} for all its reporting
+ * periods at once, in stages: periods → subjects (patients or encounters) in each period → initial population →
+ * population criteria → nested population flags → stratifier columns. Each data criterion is a relation over
+ * all subjects and periods (see {@link RowQuery}) that the stage joins, so the statement's cost grows with the
+ * data rather than with subjects × periods × probes. Every definition value is a bind parameter.
  */
 public final class IndicatorCompiler {
 
@@ -31,7 +33,7 @@ public final class IndicatorCompiler {
         return version.matches("[A-Za-z0-9._+-]{1,32}") ? version : "(version not shown)";
     }
 
-    /** Compiles the definition; the caller binds :business_date, :run_id, :period_kind, :period_start and :period_end. */
+    /** Compiles the definition; the caller binds {@link CompiledIndicator#bindings} (business date, run id, periods). */
     public CompiledIndicator compile(IndicatorDefinition d) {
         SqlContext ctx = new SqlContext(d);
         Populations p = d.populations();
@@ -52,7 +54,7 @@ public final class IndicatorCompiler {
         String exposure = "CAST(NULL AS numeric)";
         if (ratio) {
             ctx.population("num");
-            count = CriterionSql.rows(p.numeratorEvents(), ctx).query().count();
+            count = CriterionSql.rows(p.numeratorEvents(), ctx).countWith(ctx);
             exposure = ExposureSql.of(p.exposure(), ctx);
         }
         String observation = p.measureObservation() == null ? "CAST(NULL AS numeric)"
@@ -62,29 +64,33 @@ public final class IndicatorCompiler {
         StringBuilder sql = new StringBuilder();
         // the id is validated kebab-case; the free-text version is reduced to safe characters for the comment
         sql.append("-- ").append(d.id()).append(' ').append(safeVersion(d.version())).append(": ").append(d.scoring()).append(", ")
-                .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_kind, :period_start, :period_end.\n");
+                .append(d.basis()).append(" basis. Binds :business_date, :run_id, :period_kinds, :period_starts, :period_ends.\n");
         sql.append("INSERT INTO qi.member (\n    ").append(Sql.indent(MEMBER_COLUMNS.strip(), 4)).append(")\n");
         sql.append("""
                 WITH period AS (
-                    SELECT CAST(:period_start AS date) AS start_date,
-                           CAST(:period_end AS date) AS end_date,
-                           CAST(:period_end AS date) - 1 AS last_day,
+                    -- every reporting period at once, numbered in the order bound
+                    SELECT p.period_no, p.period_kind, p.start_date, p.end_date, p.end_date - 1 AS last_day,
                            -- midnight in the session time zone (QI_TIME_ZONE, UTC by default)
-                           CAST(CAST(:period_start AS date) AS timestamptz) AS start_time,
-                           CAST(CAST(:period_end AS date) AS timestamptz) AS end_time
+                           CAST(p.start_date AS timestamptz) AS start_time,
+                           CAST(p.end_date AS timestamptz) AS end_time
+                    FROM unnest(CAST(ARRAY[:period_starts] AS date[]), CAST(ARRAY[:period_ends] AS date[]),
+                                CAST(ARRAY[:period_kinds] AS text[])) WITH ORDINALITY AS p(start_date, end_date, period_kind, period_no)
                 ),
                 """);
         sql.append(d.basis() == Basis.PATIENT ? PATIENT_SUBJECTS : ENCOUNTER_SUBJECTS);
+        derived(sql, ctx, "subject");
+        String subjects = "subject s JOIN period pd ON pd.period_no = s.period_no" + joins(ctx, "subject", 4);
         if (twoPopulations) {
             // subjects of either initial population; each keeps which one(s) it belongs to
             sql.append("initial_population AS (\n    SELECT * FROM (\n        SELECT s.*,\n               ")
                     .append(Sql.indent(ip, 15)).append(" AS ip_met,\n               ")
                     .append(Sql.indent(ip2 == null ? ip : ip2, 15)).append(" AS numip_met\n")
-                    .append("        FROM subject s CROSS JOIN period pd\n    ) s\n    WHERE s.ip_met OR s.numip_met\n),\n");
+                    .append("        FROM ").append(Sql.indent(subjects, 4)).append("\n    ) s\n    WHERE s.ip_met OR s.numip_met\n),\n");
         } else {
-            sql.append("initial_population AS (\n    SELECT s.* FROM subject s CROSS JOIN period pd\n    WHERE ")
+            sql.append("initial_population AS (\n    SELECT s.* FROM ").append(subjects).append("\n    WHERE ")
                     .append(Sql.indent(ip, 4)).append("\n),\n");
         }
+        derived(sql, ctx, "initial_population");
         sql.append("criteria AS (\n    SELECT s.*,\n");
         column(sql, den, "den_met");
         column(sql, denex, "denex_met");
@@ -95,9 +101,11 @@ public final class IndicatorCompiler {
         column(sql, exposure, "exposure");
         column(sql, observation, "observation");
         sql.append("           ").append(Sql.indent(evidence, 11)).append(" AS evidence\n");
-        sql.append("    FROM initial_population s CROSS JOIN period pd\n),\n");
+        sql.append("    FROM initial_population s JOIN period pd ON pd.period_no = s.period_no")
+                .append(joins(ctx, "initial_population", 4)).append("\n),\n");
         sql.append(twoPopulations ? TWO_POPULATION_FLAGS : flags(ratio ? "c.numerator_count > 0" : "c.num_met"));
-        sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), CAST(:period_kind AS text),\n")
+        sql.append(",\n").append(StratifierSql.payer());
+        sql.append("SELECT CAST(:business_date AS date), CAST(:indicator_id AS text), pd.period_kind,\n")
                 .append("       pd.start_date, pd.end_date,\n")
                 .append("       CAST(:subject_type AS text), f.subject_id, f.patient_id, f.site_id,\n")
                 .append(twoPopulations ? "       f.ip_met, f.den, f.denex, f.denexcep, f.num, f.numex,\n"
@@ -112,7 +120,8 @@ public final class IndicatorCompiler {
             sql.append("       ").append(Sql.indent(s, 7)).append(",\n");
         }
         sql.append("       f.evidence, CAST(:run_id AS bigint)\n");
-        sql.append("FROM flags f CROSS JOIN period pd\n");
+        sql.append("FROM flags f JOIN period pd ON pd.period_no = f.period_no\n")
+                .append("LEFT JOIN payer py ON py.patient_id = f.patient_id AND py.period_no = f.period_no\n");
         return new CompiledIndicator(d.id(), sql.toString(), Map.copyOf(ctx.parameters()));
     }
 
@@ -126,7 +135,7 @@ public final class IndicatorCompiler {
                 + "           c.den_met AND NOT c.denex_met AND NOT (" + numMet + ") AND c.denexcep_met AS denexcep,\n"
                 + "           c.den_met AND NOT c.denex_met AND " + numMet + " AS num,\n"
                 + "           c.den_met AND NOT c.denex_met AND " + numMet + " AND c.numex_met AS numex\n"
-                + "    FROM criteria c\n)\n";
+                + "    FROM criteria c\n)";
     }
 
     /**
@@ -144,12 +153,11 @@ public final class IndicatorCompiler {
                        c.numip_met AND c.num_met AS num,
                        c.numip_met AND c.num_met AND c.numex_met AS numex
                 FROM criteria c
-            )
-            """;
+            )""";
 
     private static final String PATIENT_SUBJECTS = """
-            subject AS (
-                SELECT pt.id AS subject_id, pt.id AS patient_id, pt.site_id,
+            subject AS NOT MATERIALIZED (
+                SELECT pt.id AS subject_id, pd.period_no, pt.id AS patient_id, pt.site_id,
                        CAST(NULL AS bigint) AS encounter_id, CAST(NULL AS text) AS encounter_class,
                        CAST(NULL AS timestamptz) AS admit_time, CAST(NULL AS timestamptz) AS discharge_time,
                        CAST(NULL AS text) AS discharge_disposition,
@@ -160,8 +168,8 @@ public final class IndicatorCompiler {
             """;
 
     private static final String ENCOUNTER_SUBJECTS = """
-            subject AS (
-                SELECT en.id AS subject_id, en.patient_id, en.site_id,
+            subject AS NOT MATERIALIZED (
+                SELECT en.id AS subject_id, pd.period_no, en.patient_id, en.site_id,
                        en.id AS encounter_id, en.class AS encounter_class,
                        en.admit_time, en.discharge_time, en.discharge_disposition,
                        pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
@@ -169,6 +177,23 @@ public final class IndicatorCompiler {
                 FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
             ),
             """;
+
+    /** The CTEs of the criteria evaluated on {@code stage}, one per data criterion. */
+    private static void derived(StringBuilder sql, SqlContext ctx, String stage) {
+        for (SqlContext.Derived d : ctx.derived(stage)) {
+            sql.append(d.name()).append(" AS (\n    ").append(Sql.indent(d.sql(), 4)).append("\n),\n");
+        }
+    }
+
+    /** Left joins of the stage row {@code s} to its criteria's relations (no match: null columns). */
+    private static String joins(SqlContext ctx, String stage, int indent) {
+        StringBuilder sb = new StringBuilder();
+        for (SqlContext.Derived d : ctx.derived(stage)) {
+            sb.append('\n').append(" ".repeat(indent)).append("LEFT JOIN ").append(d.name()).append(" ON ").append(d.name())
+                    .append(".subject_id = s.subject_id AND ").append(d.name()).append(".period_no = s.period_no");
+        }
+        return sb.toString();
+    }
 
     private static String criterion(SqlContext ctx, String population, Criterion c, String absent) {
         if (c == null) {

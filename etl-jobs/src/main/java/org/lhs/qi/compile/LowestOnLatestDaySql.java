@@ -5,9 +5,10 @@ import java.util.List;
 import org.lhs.qi.definition.LowestOnLatestDay;
 
 /**
- * {@code lowest-on-latest-day:} the most recent UTC day with a qualifying reading, then the lowest value (missing
- * numeric values first, as CQL sorts nulls: a coded value is not a Quantity) of the reading or its component on that
- * day, tested against the comparison; "missing" means no value at all (neither numeric nor coded).
+ * {@code lowest-on-latest-day:} the most recent day with a qualifying reading, then the lowest value (missing numeric
+ * values first, as CQL sorts nulls: a coded value is not a Quantity) of the reading or its component on that day,
+ * tested against the comparison; "missing" means no value at all (neither numeric nor coded). Days are calendar days
+ * in the session time zone (QI_TIME_ZONE), like the period bounds.
  */
 final class LowestOnLatestDaySql {
 
@@ -24,10 +25,10 @@ final class LowestOnLatestDaySql {
         }
         String valueSets = l.component() == null ? readingSets
                 : EcqmSql.valueSets(ctx, prefix, "component", List.of(l.component()));
-        String day = "(SELECT max(CAST(rd.effective_time AT TIME ZONE 'UTC' AS date)) FROM ehr.observation rd\n"
+        String day = "(SELECT max(CAST(rd.effective_time AS date)) FROM ehr.observation rd\n"
                 + "         WHERE " + Sql.and(qualifying("rd", readingSets, statuses, alternatives), 9) + ")";
         List<String> lowest = qualifying("lv", valueSets, statuses, alternatives);
-        lowest.add("CAST(lv.effective_time AT TIME ZONE 'UTC' AS date) = " + day);
+        lowest.add("CAST(lv.effective_time AS date) = " + day);
         List<String> test = new ArrayList<>();
         test.add("low.value_num " + l.test().operator().sql() + " " + ctx.bind(prefix, "value", l.test().value()));
         if (l.test().unit() != null) {
@@ -62,9 +63,9 @@ final class LowestOnLatestDaySql {
                     + " AND EXISTS (SELECT 1 FROM ehr.encounter_type dt WHERE dt.encounter_id = de.id AND "
                     + EcqmSql.in("dt.code_system", "dt.code", EcqmSql.valueSets(ctx, prefix, "not_on_day_of",
                             r.notOnDayOfEncounter())) + ")"
-                    + " AND CAST(%R%.effective_time AT TIME ZONE 'UTC' AS date) >= CAST(de.admit_time AT TIME ZONE 'UTC' AS date)"
-                    + " AND (de.discharge_time IS NULL OR CAST(%R%.effective_time AT TIME ZONE 'UTC' AS date)"
-                    + " <= CAST(de.discharge_time AT TIME ZONE 'UTC' AS date)))");
+                    + " AND CAST(%R%.effective_time AS date) >= CAST(de.admit_time AS date)"
+                    + " AND (de.discharge_time IS NULL OR CAST(%R%.effective_time AS date)"
+                    + " <= CAST(de.discharge_time AS date)))");
         }
         if (!r.encounterClassNotIn().isEmpty()) {
             c.add("EXISTS (SELECT 1 FROM ehr.encounter ce WHERE ce.id = %R%.encounter_id AND ce.class NOT IN ("

@@ -13,7 +13,7 @@ final class MeasureObservationSql {
             // null without a discharge time: the subject is in the measure population but has no observation
             case MeasureObservation.LengthOfStay los -> "extract(epoch FROM s.discharge_time - s.admit_time) / "
                     + ctx.bind("obs", "unit_seconds", los.timeUnit().seconds());
-            case MeasureObservation.Count c -> CriterionSql.rows(c.events(), ctx).query().count();
+            case MeasureObservation.Count c -> CriterionSql.rows(c.events(), ctx).countWith(ctx);
         };
     }
 }

@@ -18,6 +18,6 @@ final class MedicationActiveSql {
         c.add("ma.intent IN (" + ctx.bind(prefix, "intent", EcqmSql.ORDER_INTENTS) + ")");
         c.add("ma.end_time IS NOT NULL");
         c.addAll(EcqmSql.window(m.when(), "ma.start_time", "ma.end_time", ctx, prefix));
-        return EcqmSql.exists("ehr.medication", "ma", c);
+        return EcqmSql.exists(ctx, prefix, "ehr.medication", "ma", c);
     }
 }

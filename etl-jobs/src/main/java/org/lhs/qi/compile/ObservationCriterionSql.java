@@ -30,35 +30,35 @@ final class ObservationCriterionSql {
     static String picked(Criterion.Observation o, SqlContext ctx) {
         String prefix = ctx.nextPrefix();
         RowQuery q = rows(o, ctx, prefix).query();
-        String alias = alias(o);
-        List<String> test = new ArrayList<>();
-        if (o.comparison() != null) {
-            test.add(alias + ".value_num " + o.comparison().operator().sql() + " "
-                    + ctx.bind(prefix, "value", o.comparison().value()));
-            if (o.comparison().unit() != null) {
-                test.add(alias + ".unit = " + ctx.bind(prefix, "unit", o.comparison().unit()));
-            }
-        }
         String columns = "o.value_num, o.unit";
         if (o.pickValueIn() != null) {
             columns += ", o.value_code_system, o.value_code";
-            test.add(ctx.inValueSet(prefix, "picked_value_in", alias + ".value_code_system", alias + ".value_code",
+        }
+        // the picked result per subject and period; none: its columns are null and the criterion is not met
+        String picked = q.first(ctx, prefix, columns, order(o));
+        List<String> test = new ArrayList<>();
+        test.add(picked + ".subject_id IS NOT NULL");
+        if (o.comparison() != null) {
+            test.add(picked + ".value_num " + o.comparison().operator().sql() + " "
+                    + ctx.bind(prefix, "value", o.comparison().value()));
+            if (o.comparison().unit() != null) {
+                test.add(picked + ".unit = " + ctx.bind(prefix, "unit", o.comparison().unit()));
+            }
+        }
+        if (o.pickValueIn() != null) {
+            test.add(ctx.inValueSet(prefix, "picked_value_in", picked + ".value_code_system", picked + ".value_code",
                     o.pickValueIn()));
         }
-        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT " + columns + " " + Sql.indent(q.fromWhere(), 8)
-                + "\n        ORDER BY " + order(o) + "\n        LIMIT 1\n    ) " + alias + "\n    WHERE "
-                + Sql.and(test, 4) + "\n)";
+        // a missing value or unit makes the comparison unknown: not met (as before, never null under NOT)
+        return "coalesce(" + Sql.group(test, "AND") + ", FALSE)";
     }
 
     /** A jsonb object with the picked value, unit and time in the criterion's window (evidence for reviewers). */
     static String evidence(Criterion.Observation o, SqlContext ctx, String prefix) {
         RowQuery q = rows(o, ctx, prefix).query();
-        return "(\n    SELECT jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) "
-                + Sql.indent(q.fromWhere(), 4) + "\n    ORDER BY " + order(o) + "\n    LIMIT 1\n)";
-    }
-
-    private static String alias(Criterion.Observation o) {
-        return o.pick().name().toLowerCase(java.util.Locale.ROOT);
+        String picked = q.first(ctx, prefix,
+                "jsonb_build_object('value', o.value_num, 'unit', o.unit, 'time', o.effective_time) AS evidence", order(o));
+        return picked + ".evidence";
     }
 
     /** Time order for latest/earliest; value order for lowest/highest (results without a number never win). */

@@ -22,12 +22,12 @@ final class ObservationPerformedSql {
         }
         c.addAll(EcqmSql.window(o.when(), "coalesce(ob.effective_start, ob.effective_time)", "ob.effective_time", ctx, prefix));
         if (o.latestValueIn() == null) {
-            return EcqmSql.exists("ehr.observation", "ob", c);
+            return EcqmSql.exists(ctx, prefix, "ehr.observation", "ob", c);
         }
-        RowQuery q = new RowQuery("ehr.observation", "ob", c);
-        return "EXISTS (\n    SELECT 1 FROM (\n        SELECT ob.value_code_system, ob.value_code " + Sql.indent(q.fromWhere(), 8)
-                + "\n        ORDER BY ob.effective_time DESC, ob.id DESC\n        LIMIT 1\n    ) latest\n    WHERE "
-                + EcqmSql.in("latest.value_code_system", "latest.value_code",
-                        EcqmSql.valueSets(ctx, prefix, "latest_value_in", List.of(o.latestValueIn()))) + "\n)";
+        // the latest qualifying reading per subject and period; none: its columns are null and the test is not met
+        String latest = new RowQuery("ehr.observation", "ob", c).first(ctx, prefix, "ob.value_code_system, ob.value_code",
+                "ob.effective_time DESC, ob.id DESC");
+        return "coalesce(" + EcqmSql.in(latest + ".value_code_system", latest + ".value_code",
+                EcqmSql.valueSets(ctx, prefix, "latest_value_in", List.of(o.latestValueIn()))) + ", FALSE)";
     }
 }

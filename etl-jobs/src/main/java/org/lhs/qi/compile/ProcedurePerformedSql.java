@@ -15,6 +15,6 @@ final class ProcedurePerformedSql {
         c.add(EcqmSql.in("pp.code_system", "pp.code", EcqmSql.valueSets(ctx, prefix, "value_set", p.valueSets())));
         c.add("pp.status = " + ctx.bind(prefix, "status", "completed"));
         c.addAll(EcqmSql.window(p.when(), "pp.performed_time", "coalesce(pp.performed_end, pp.performed_time)", ctx, prefix));
-        return EcqmSql.exists("ehr.procedure", "pp", c);
+        return EcqmSql.exists(ctx, prefix, "ehr.procedure", "pp", c);
     }
 }

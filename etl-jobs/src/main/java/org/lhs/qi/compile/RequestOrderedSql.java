@@ -18,6 +18,6 @@ final class RequestOrderedSql {
         c.add("rq.intent IN (" + ctx.bind(prefix, "intent", EcqmSql.ORDER_INTENTS) + ")");
         c.add("NOT rq.do_not_perform");
         c.addAll(EcqmSql.window(r.when(), "rq.authored_time", "rq.authored_time", ctx, prefix));
-        return EcqmSql.exists("ehr.request", "rq", c);
+        return EcqmSql.exists(ctx, prefix, "ehr.request", "rq", c);
     }
 }

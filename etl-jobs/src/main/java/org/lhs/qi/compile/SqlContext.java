@@ -1,6 +1,8 @@
 package org.lhs.qi.compile;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lhs.qi.definition.Basis;
 import org.lhs.qi.definition.IndicatorDefinition;
@@ -15,7 +17,15 @@ final class SqlContext {
     private final IndicatorDefinition definition;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
+    private final List<Derived> derived = new ArrayList<>();
     private String population = "c";
+
+    /**
+     * A relation computed once for all subjects and periods ({@code WITH name AS (sql)}), keyed by
+     * {@code (subject_id, period_no)} and left-joined to {@code stage}; criteria read its columns instead of
+     * probing the clinical tables per subject and period.
+     */
+    record Derived(String name, String stage, String sql) {}
 
     SqlContext(IndicatorDefinition definition) {
         this.definition = definition;
@@ -36,6 +46,29 @@ final class SqlContext {
     /** Sets the population abbreviation used as parameter-name prefix. */
     void population(String abbreviation) {
         this.population = abbreviation;
+    }
+
+    /**
+     * The relation whose rows the current population's criteria are evaluated on: all subjects for the
+     * initial populations, else only the initial population (less work for the later criteria).
+     */
+    String stage() {
+        return population.equals("ip") || population.equals("numip") ? "subject" : "initial_population";
+    }
+
+    /** Registers a derived relation named {@code m_<prefix>} over the current stage; returns its name. */
+    String derive(String prefix, String sql) {
+        String name = "m_" + prefix;
+        if (derived.stream().anyMatch(d -> d.name().equals(name))) {
+            throw new IllegalStateException("relation derived twice: " + name);
+        }
+        derived.add(new Derived(name, stage(), sql));
+        return name;
+    }
+
+    /** The derived relations over {@code stage}, in the order registered. */
+    List<Derived> derived(String stage) {
+        return derived.stream().filter(d -> d.stage().equals(stage)).toList();
     }
 
     /** A new prefix for the next data criterion of the current population, e.g. {@code num2}. */

@@ -11,7 +11,25 @@ final class StratifierSql {
 
     private StratifierSql() {}
 
-    /** Select-list expressions over the flags stage {@code f} and period {@code pd}, in qi.member column order. */
+    /**
+     * The payer of every member's patient on the last day of each period: the coverage active then that started
+     * last (ties: the later row), computed once for all members and periods; no coverage: no row.
+     */
+    static String payer() {
+        return """
+                payer AS (
+                    SELECT DISTINCT ON (m.patient_id, m.period_no) m.patient_id, m.period_no, cv.payer_type
+                    FROM (SELECT DISTINCT f.patient_id, f.period_no FROM flags f) m
+                    JOIN period pd ON pd.period_no = m.period_no
+                    JOIN ehr.coverage cv ON cv.patient_id = m.patient_id
+                    WHERE cv.start_date <= pd.last_day
+                      AND (cv.end_date IS NULL OR cv.end_date >= pd.last_day)
+                    ORDER BY m.patient_id, m.period_no, cv.start_date DESC, cv.id DESC
+                )
+                """;
+    }
+
+    /** Select-list expressions over the flags stage {@code f} and its payer {@code py}, in qi.member column order. */
     static List<String> columns() {
         return List.of(
                 "coalesce(f.sex, 'unknown')",
@@ -24,14 +42,7 @@ final class StratifierSql {
                      WHEN f.age_years < 65 THEN '50-64'
                      WHEN f.age_years < 75 THEN '65-74'
                      ELSE '75+' END""",
-                """
-                coalesce((
-                    SELECT cv.payer_type FROM ehr.coverage cv
-                    WHERE cv.patient_id = f.patient_id
-                      AND cv.start_date <= pd.last_day
-                      AND (cv.end_date IS NULL OR cv.end_date >= pd.last_day)
-                    ORDER BY cv.start_date DESC, cv.id DESC
-                    LIMIT 1), 'uninsured')""",
+                "coalesce(py.payer_type, 'uninsured')",
                 "coalesce(f.language, 'unknown')",
                 "coalesce(CAST(f.deprivation_quintile AS text), 'unknown')");
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +61,8 @@ public final class DefinitionTestRunner {
         ValueSetLoader.load(single, d.valueSets().values());
         TestRecordWriter writer = new TestRecordWriter(jdbc);
         writer.insertAll(tc.records());
-        Map<String, Object> params = new HashMap<>(compiled.parameters());
-        params.put("business_date", tc.effectiveBusinessDate());
-        params.put("run_id", TEST_RUN_ID);
-        params.put("period_start", tc.periodStart());
-        params.put("period_end", tc.periodEnd());
-        params.put("period_kind", "test-case");
-        jdbc.sql(compiled.sql()).params(params).update();
+        jdbc.sql(compiled.sql()).params(compiled.bindings(tc.effectiveBusinessDate(), TEST_RUN_ID,
+                List.of(new CompiledIndicator.Period("test-case", tc.periodStart(), tc.periodEnd())))).update();
 
         String subjectTable = d.basis() == Basis.PATIENT ? "patient" : "encounter";
         List<TestCaseResult.SubjectOutcome> outcomes = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.lhs.qi.verify;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,9 @@ public final class DeckVerifier {
                 if (subject == null) {
                     throw new IllegalStateException("the case has no Patient/" + c.patientId());
                 }
-                Map<String, Object> params = new HashMap<>(compiled.parameters());
-                params.put("business_date", c.periodEnd().plusDays(1));
-                params.put("run_id", RUN_ID);
-                params.put("period_start", c.periodStart());
-                params.put("period_end", c.periodEnd().plusDays(1)); // the report's end is inclusive, ours exclusive
-                params.put("period_kind", "test-case");
-                jdbc.sql(compiled.sql()).params(params).update();
+                // the report's end is inclusive, ours exclusive
+                jdbc.sql(compiled.sql()).params(compiled.bindings(c.periodEnd().plusDays(1), RUN_ID, List.of(
+                        new CompiledIndicator.Period("test-case", c.periodStart(), c.periodEnd().plusDays(1))))).update();
                 Map<String, Object> row = jdbc.sql("""
                         SELECT initial_population, denominator, denominator_exclusion, denominator_exception, numerator,
                                numerator_exclusion

@@ -18,7 +18,7 @@ class ExplainCommandTest {
         String out = r.out();
         assertThat(out).startsWith("Diabetes: HbA1c poor control")
                 .contains("target 15%, lower is better")
-                .contains("Compiled SQL (one reporting period):")
+                .contains("Compiled SQL (all reporting periods in one statement):")
                 .contains("INSERT INTO qi.member")
                 .contains("  :indicator_id = diabetes-hba1c-poor-control");
         assertThat(out.indexOf("Initial population")).isLessThan(out.indexOf("INSERT INTO qi.member"));

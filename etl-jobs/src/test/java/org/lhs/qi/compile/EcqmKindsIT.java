@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -58,13 +58,8 @@ class EcqmKindsIT {
                 Map<String, Long> ids = new LinkedHashMap<>();
                 records(ids, expected);
 
-                Map<String, Object> params = new HashMap<>(compiled.parameters());
-                params.put("business_date", END);
-                params.put("run_id", RUN);
-                params.put("period_start", START);
-                params.put("period_end", END);
-                params.put("period_kind", "test-case");
-                jdbc.sql(compiled.sql()).params(params).update();
+                jdbc.sql(compiled.sql()).params(compiled.bindings(END, RUN,
+                        List.of(new CompiledIndicator.Period("test-case", START, END)))).update();
 
                 ids.forEach((name, id) -> jdbc.sql("""
                         SELECT initial_population, denominator, denominator_exclusion, denominator_exception, numerator,

@@ -120,13 +120,8 @@ class IndicatorCompilerIT {
     private Map<String, Map<String, Object>> run(String id, String subjectTable) {
         IndicatorDefinition d = library.find(id).orElseThrow();
         CompiledIndicator c = new IndicatorCompiler().compile(d);
-        Map<String, Object> params = new HashMap<>(c.parameters());
-        params.put("business_date", BUSINESS_DATE);
-        params.put("run_id", 4242L);
-        params.put("period_start", START);
-        params.put("period_end", END);
-        params.put("period_kind", "month");
-        jdbc.sql(c.sql()).params(params).update();
+        jdbc.sql(c.sql()).params(c.bindings(BUSINESS_DATE, 4242L,
+                List.of(new CompiledIndicator.Period("month", START, END)))).update();
         Map<String, Map<String, Object>> bySource = new HashMap<>();
         for (Map<String, Object> row : jdbc.sql("""
                 SELECT x.source_id, m.* FROM qi.member m JOIN ehr.%s x ON x.id = m.subject_id

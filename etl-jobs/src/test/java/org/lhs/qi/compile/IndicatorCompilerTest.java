@@ -37,7 +37,7 @@ class IndicatorCompilerTest {
                 .containsEntry("num2_lookback", "12 months")
                 .containsEntry("ev1_key", "hba1c");
         // every :name in the SQL is either a caller parameter or one the compiler supplies
-        List<String> callerParams = List.of("business_date", "run_id", "period_kind", "period_start", "period_end");
+        List<String> callerParams = List.of("business_date", "run_id", "period_kinds", "period_starts", "period_ends");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([a-z_0-9]+)").matcher(c.sql());
         while (m.find()) {
             assertThat(callerParams.contains(m.group(1)) || c.parameters().containsKey(m.group(1)))
@@ -49,8 +49,8 @@ class IndicatorCompilerTest {
     void ratioCountsEventsOnTheEncounterAndMeasuresPatientDays() {
         CompiledIndicator c = compiler.compile(library.find("falls-with-injury").orElseThrow());
         assertThat(c.sql()).contains("FROM ehr.encounter en JOIN ehr.patient pt")
-                .contains("SELECT count(*) FROM ehr.safety_event se")
-                .contains("se.encounter_id = s.encounter_id")
+                .contains("SELECT s.subject_id, s.period_no, count(*) AS n")
+                .contains("JOIN ehr.safety_event se ON se.encounter_id = s.encounter_id")
                 .contains("FROM ehr.unit_stay us")
                 .contains("c.numerator_count > 0");
         assertThat(c.parameters()).containsEntry("num1_type", List.of("fall"))
