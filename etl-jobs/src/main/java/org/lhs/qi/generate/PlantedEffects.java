@@ -13,8 +13,9 @@ final class PlantedEffects {
     static final double POOR_CONTROL_BASE = 0.19;
     /**
      * Multiplier of that share for Black or African American patients. Strong on purpose: the scorecard corrects its
-     * equity flags across its ~200 comparisons (Benjamini–Hochberg), so with ~70 Black diabetics in the demo the
-     * ratio must be near 3 to stand out with margin (p of order 1e-7, far below the ~2.5e-4 the correction needs).
+     * equity flags across all its comparisons (Benjamini–Hochberg; about 130 on the demo's organisation scorecard), so
+     * with ~65 Black diabetics in the demo the ratio must be near 3 to stand out with margin: the demo gives
+     * p ≈ 2e-10, where a lone discovery needs p ≤ 0.05/130 ≈ 4e-4 (a ratio of 1.75 gave p ≈ 4e-4).
      */
     static final double POOR_CONTROL_BLACK = 3.0;
 
