@@ -40,8 +40,8 @@ import java.util.SplittableRandom;
  * 1.2/1,000 (x2.5 in ICU), medication errors 3/1,000, other incidents 1/1,000 (mostly near misses), each placed in
  * the unit occupied at the time. Devices mostly in ICU; HCAHPS-like surveys after 20% of home discharges.
  *
- * <p><b>Planted effects</b> (magnitudes in {@code PlantedEffects} and {@link GenerationSummary#plantedEffects()}): an HbA1c poor-control disparity for Black patients and
- * Medicaid; steadily improving blood-pressure control at S01; a one-month spike of falls with injury at S02 four
+ * <p><b>Planted effects</b> (magnitudes in {@code PlantedEffects} and {@link GenerationSummary#plantedEffects()}): an HbA1c poor-control disparity for Black patients
+ * (the only one); steadily improving blood-pressure control at S01; a one-month spike of falls with injury at S02 four
  * months before the end date. Outcome rates are otherwise independent of sex, race, ethnicity, language, age and
  * payer, and stable over time.
  */

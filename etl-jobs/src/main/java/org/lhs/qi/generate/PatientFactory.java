@@ -58,9 +58,7 @@ final class PatientFactory {
         List<ChronicCondition> chronic = chronic(rng, birth, age, race, activeFrom);
         Hba1cTrait trait = null;
         if (chronic.stream().anyMatch(c -> c.kind() == Kind.DIABETES)) {
-            String payer = coverage.isEmpty() || coverage.getLast().end() != null ? "uninsured"
-                    : coverage.getLast().payer();
-            boolean poor = rng.nextDouble() < PlantedEffects.poorControlProbability(race, payer);
+            boolean poor = rng.nextDouble() < PlantedEffects.poorControlProbability(race);
             if (poor && rng.nextDouble() < 0.35) {
                 trait = new Hba1cTrait(false, 0);
             } else {

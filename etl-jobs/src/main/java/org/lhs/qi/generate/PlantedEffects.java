@@ -9,12 +9,15 @@ import java.util.List;
  */
 final class PlantedEffects {
 
-    /** Share of diabetics who are in poor control (latent trait) for a white, non-Medicaid patient. */
+    /** Share of diabetics who are in poor control (latent trait) for a patient who is not Black. */
     static final double POOR_CONTROL_BASE = 0.19;
-    /** Multiplier of that share for Black or African American patients. */
-    static final double POOR_CONTROL_BLACK = 1.75;
-    /** Multiplier of that share for patients whose current payer is Medicaid. */
-    static final double POOR_CONTROL_MEDICAID = 1.5;
+    /**
+     * Multiplier of that share for Black or African American patients. Strong on purpose: the scorecard corrects its
+     * equity flags across all its comparisons (Benjamini–Hochberg; about 130 on the demo's organisation scorecard), so
+     * with ~65 Black diabetics in the demo the ratio must be near 3 to stand out with margin: the demo gives
+     * p ≈ 2e-10, where a lone discovery needs p ≤ 0.05/130 ≈ 4e-4 (a ratio of 1.75 gave p ≈ 4e-4).
+     */
+    static final double POOR_CONTROL_BLACK = 3.0;
 
     static final int IMPROVING_SITE = 0;
     static final double BP_CONTROL_FLAT = 0.62;
@@ -37,16 +40,13 @@ final class PlantedEffects {
         this.sites = sites;
     }
 
-    /** Probability that a diabetic patient has the poor-control trait (high HbA1c or never tested). */
-    static double poorControlProbability(String race, String payer) {
-        double p = POOR_CONTROL_BASE;
-        if ("black-or-african-american".equals(race)) {
-            p *= POOR_CONTROL_BLACK;
-        }
-        if ("medicaid".equals(payer)) {
-            p *= POOR_CONTROL_MEDICAID;
-        }
-        return p;
+    /**
+     * Probability that a diabetic patient has the poor-control trait (high HbA1c or never tested). Only race moves
+     * it: a second planted factor (payer) would be too small to detect at this size, and a committee could not tell
+     * a missed planted effect from a true negative.
+     */
+    static double poorControlProbability(String race) {
+        return "black-or-african-american".equals(race) ? POOR_CONTROL_BASE * POOR_CONTROL_BLACK : POOR_CONTROL_BASE;
     }
 
     /** Probability that one BP reading of a hypertensive patient at the site is below 140/90. */
@@ -80,11 +80,10 @@ final class PlantedEffects {
     List<String> describe(List<Site> siteList) {
         List<String> out = new ArrayList<>();
         out.add(("Disparity: among diabetics, the latent poor-control share (HbA1c around 10%% or no HbA1c test) is "
-                + "%.0f%% for white non-Medicaid patients, x%.2f for Black or African American patients and x%.1f "
-                + "for patients whose current payer is Medicaid (so roughly 1.6x the white rate of 'latest HbA1c "
-                + "> 9%% or missing'); diabetes is also 1.5x as prevalent among Black patients. No other group "
-                + "differs except by chance (deprivation quintiles follow Medicaid, which is more common in "
-                + "deprived areas).").formatted(POOR_CONTROL_BASE * 100, POOR_CONTROL_BLACK, POOR_CONTROL_MEDICAID));
+                + "%.0f%% for patients who are not Black and x%.1f for Black or African American patients (so roughly "
+                + "2.8x the white rate of 'latest HbA1c > 9%% or missing'); diabetes is also 1.5x as prevalent among "
+                + "Black patients. No other group differs except by chance.")
+                .formatted(POOR_CONTROL_BASE * 100, POOR_CONTROL_BLACK));
         Site improving = siteList.get(IMPROVING_SITE);
         out.add(("Improving site: %s (%s) blood-pressure control (each reading < 140/90) of hypertensive patients "
                 + "rises linearly from %.0f%% in %s to %.0f%% in %s; the other sites stay flat at %.0f%%.")

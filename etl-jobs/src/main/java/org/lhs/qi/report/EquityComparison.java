@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lhs.qi.stats.FalseDiscoveryRate;
 import org.lhs.qi.stats.Interval;
 import org.lhs.qi.stats.ProportionIntervals;
 import org.lhs.qi.stats.equity.Comparison;
 import org.lhs.qi.stats.equity.Disparities;
+import org.lhs.qi.stats.equity.DisparityFlags;
 import org.lhs.qi.stats.equity.DisparityTests;
 import org.lhs.qi.stats.equity.GroupRate;
 
@@ -20,23 +20,26 @@ import org.lhs.qi.stats.equity.GroupRate;
  * Ratios: rate ratio with the exact conditional (binomial) interval and test. Suppressed and {@code unknown}
  * strata are never compared: suppressed ones must not be derivable, unknown is not a group.
  * <p>
- * One audience's page makes many comparisons (every stratum of every stratifier), so at 5% each some would be
- * flagged by chance alone. A group is flagged only when its comparison survives the Benjamini–Hochberg
- * procedure across all comparisons of the page (false discovery rate 5%) AND its ratio is at least 10% away
- * from 1; the printed intervals stay the ordinary (unadjusted) 95% intervals.
+ * One audience's scorecard makes hundreds of comparisons (every stratum of every stratifier of every indicator),
+ * so at 5% each many would be flagged by chance alone, and even a per-page correction leaves about one chance flag
+ * per scorecard. A group is flagged only when its comparison survives the Benjamini–Hochberg procedure across ALL
+ * comparisons of the scorecard (false discovery rate 5%, {@link DisparityFlags}) AND its ratio is at least 10% away
+ * from 1; favourable differences count in the same family. The printed intervals stay the ordinary (unadjusted)
+ * 95% intervals.
  */
 public final class EquityComparison {
 
     private static final double CONFIDENCE = 0.95;
-    /** False discovery rate of the disparity flags of one page. */
+    /** False discovery rate of the disparity flags of one scorecard. */
     public static final double FALSE_DISCOVERY_RATE = 0.05;
 
     /**
      * One stratum against the reference; {@code ratio} and its interval may be null (no events); {@code p} is
-     * the unadjusted two-sided p-value (NaN for the reference).
+     * the unadjusted two-sided p-value and {@code adjustedP} the Benjamini–Hochberg adjusted one across the
+     * family (both NaN for the reference).
      */
     public record Result(String stratum, boolean reference, Double ratio, Double low, Double high, double p,
-            Comparison comparison) {
+            double adjustedP, Comparison comparison) {
 
         /** "1.37 (1.06–1.77)", "ref." or "–". */
         public String ratioText() {
@@ -60,54 +63,77 @@ public final class EquityComparison {
             };
         }
 
-        Result withComparison(Comparison c) {
-            return new Result(stratum, reference, ratio, low, high, p, c);
+        Result withFlag(DisparityFlags.Flag f) {
+            return new Result(stratum, reference, ratio, low, high, p, f.adjustedP(), f.comparison());
         }
     }
 
-    /** The comparisons of one page by stratifier and stratum, and how many entered the correction. */
-    public record Family(Map<String, Map<String, Result>> byStratifier, int comparisons) {
+    /**
+     * The comparisons of one page by stratifier and stratum; {@code comparisons} of them are on this page and
+     * {@code familySize} entered the correction (the whole scorecard).
+     */
+    public record Family(Map<String, Map<String, Result>> byStratifier, int comparisons, int familySize) {
 
         /** The comparisons of one stratifier (empty when it had fewer than 2 comparable strata). */
         public Map<String, Result> of(String stratifier) {
             return byStratifier.getOrDefault(stratifier, Map.of());
         }
+
+        /** Every flagged (non-SIMILAR) comparison of the page. */
+        public List<Result> flagged() {
+            return byStratifier.values().stream().flatMap(m -> m.values().stream())
+                    .filter(r -> r.comparison() != Comparison.SIMILAR).toList();
+        }
     }
 
     private EquityComparison() {}
+
+    /** The strata of one indicator's page by stratifier, with how the indicator is scored. */
+    public record Page(Map<String, List<ResultRow>> strataByStratifier, Scoring scoring, Improvement improvement) {}
 
     /** The comparisons of the comparable strata of one stratifier, corrected as a family of their own. */
     public static Map<String, Result> compare(List<ResultRow> strata, Scoring scoring, Improvement improvement) {
         return compareAll(Map.of("one", strata), scoring, improvement).of("one");
     }
 
-    /** Every stratifier's comparisons, the flags corrected across all of them together. */
+    /** Every stratifier's comparisons of one page, corrected as a family of their own. */
     public static Family compareAll(Map<String, List<ResultRow>> strataByStratifier, Scoring scoring,
             Improvement improvement) {
-        org.lhs.qi.stats.Improvement direction = improvement == Improvement.INCREASE
-                ? org.lhs.qi.stats.Improvement.INCREASE : org.lhs.qi.stats.Improvement.DECREASE;
-        Map<String, Map<String, Result>> raw = new LinkedHashMap<>();
-        List<String[]> tested = new ArrayList<>(); // {stratifier, stratum}
-        List<Double> pValues = new ArrayList<>();
-        strataByStratifier.forEach((stratifier, strata) -> {
-            Map<String, Result> results = uncorrected(strata, scoring);
-            raw.put(stratifier, results);
-            results.values().stream().filter(r -> !r.reference() && !Double.isNaN(r.p())).forEach(r -> {
-                tested.add(new String[] {stratifier, r.stratum()});
-                pValues.add(r.p());
+        return compareScorecard(Map.of("page", new Page(strataByStratifier, scoring, improvement))).get("page");
+    }
+
+    /**
+     * Every page's comparisons (by a key such as the indicator id), the flags corrected across all of them
+     * together: the family is the whole scorecard, so every returned {@link Family} has the same size.
+     */
+    public static Map<String, Family> compareScorecard(Map<String, Page> pages) {
+        Map<String, Map<String, Map<String, Result>>> raw = new LinkedHashMap<>();
+        List<String[]> tested = new ArrayList<>(); // {page, stratifier, stratum}
+        List<DisparityFlags.Test> tests = new ArrayList<>();
+        pages.forEach((key, page) -> {
+            org.lhs.qi.stats.Improvement direction = page.improvement() == Improvement.INCREASE
+                    ? org.lhs.qi.stats.Improvement.INCREASE : org.lhs.qi.stats.Improvement.DECREASE;
+            Map<String, Map<String, Result>> byStratifier = new LinkedHashMap<>();
+            raw.put(key, byStratifier);
+            page.strataByStratifier().forEach((stratifier, strata) -> {
+                Map<String, Result> results = uncorrected(strata, page.scoring());
+                byStratifier.put(stratifier, results);
+                results.values().stream().filter(r -> !r.reference() && !Double.isNaN(r.p())).forEach(r -> {
+                    tested.add(new String[] {key, stratifier, r.stratum()});
+                    tests.add(new DisparityFlags.Test(r.ratio(), r.p(), direction));
+                });
             });
         });
-        boolean[] discovered = FalseDiscoveryRate.benjaminiHochberg(
-                pValues.stream().mapToDouble(Double::doubleValue).toArray(), FALSE_DISCOVERY_RATE);
+        List<DisparityFlags.Flag> flags = DisparityFlags.flag(tests, FALSE_DISCOVERY_RATE);
         for (int i = 0; i < tested.size(); i++) {
-            Map<String, Result> results = raw.get(tested.get(i)[0]);
-            Result r = results.get(tested.get(i)[1]);
-            boolean material = r.ratio() != null && Math.abs(r.ratio() - 1) >= Disparities.MIN_RELATIVE_DIFFERENCE;
-            Comparison c = !(discovered[i] && material) ? Comparison.SIMILAR
-                    : direction.better(r.ratio() > 1 ? 1 : -1) ? Comparison.BETTER : Comparison.WORSE;
-            results.put(r.stratum(), r.withComparison(c));
+            Map<String, Result> results = raw.get(tested.get(i)[0]).get(tested.get(i)[1]);
+            DisparityFlags.Flag flag = flags.get(i);
+            results.computeIfPresent(tested.get(i)[2], (k, r) -> r.withFlag(flag));
         }
-        return new Family(raw, tested.size());
+        Map<String, Family> out = new LinkedHashMap<>();
+        raw.forEach((key, byStratifier) -> out.put(key, new Family(byStratifier, (int) byStratifier.values().stream()
+                .flatMap(m -> m.values().stream()).filter(r -> !r.reference()).count(), tests.size())));
+        return out;
     }
 
     /** Ratio, interval and p-value of each comparable stratum of one stratifier; all SIMILAR until corrected. */
@@ -123,7 +149,7 @@ public final class EquityComparison {
                 .orElseThrow();
         for (ResultRow g : groups) {
             if (g == reference) {
-                out.put(g.stratum(), new Result(g.stratum(), true, 1.0, null, null, Double.NaN, Comparison.SIMILAR));
+                out.put(g.stratum(), new Result(g.stratum(), true, 1.0, null, null, Double.NaN, Double.NaN, Comparison.SIMILAR));
             } else if (scoring == Scoring.PROPORTION) {
                 out.put(g.stratum(), proportionRatio(g, reference));
             } else {
@@ -141,7 +167,7 @@ public final class EquityComparison {
         double p = DisparityTests.katzRatioP(g.numerator(), g.denominator(), reference.numerator(),
                 reference.denominator());
         return new Result(g.stratum(), false, Double.isFinite(ratio) ? ratio : null, ci == null ? null : ci.low(),
-                ci == null ? null : ci.high(), p, Comparison.SIMILAR);
+                ci == null ? null : ci.high(), p, Double.NaN, Comparison.SIMILAR);
     }
 
     /**
@@ -154,13 +180,13 @@ public final class EquityComparison {
         double e1 = group.exposure();
         double e2 = reference.exposure();
         if (x1 + x2 == 0 || x2 == 0) {
-            return new Result(group.stratum(), false, null, null, null, 1, Comparison.SIMILAR);
+            return new Result(group.stratum(), false, null, null, null, 1, Double.NaN, Comparison.SIMILAR);
         }
         double ratio = (x1 / e1) / (x2 / e2);
         Interval p = ProportionIntervals.clopperPearson(x1, x1 + x2, CONFIDENCE);
         double low = p.low() / (1 - p.low()) * e2 / e1;
         double high = p.high() >= 1 ? Double.POSITIVE_INFINITY : p.high() / (1 - p.high()) * e2 / e1;
         return new Result(group.stratum(), false, ratio, low, Double.isInfinite(high) ? null : high,
-                DisparityTests.exactRateRatioP(x1, e1, x2, e2), Comparison.SIMILAR);
+                DisparityTests.exactRateRatioP(x1, e1, x2, e2), Double.NaN, Comparison.SIMILAR);
     }
 }

@@ -41,17 +41,19 @@ final class EquityForest {
                 rows.add(new ForestData.Row(label, kind, c.ratio(), c.low(), c.high()));
             }
         }
-        return new ForestData(measure, rows, note(family.comparisons()));
+        return new ForestData(measure, rows, note(family));
     }
 
     /** The footnote saying how flags are controlled for multiplicity. */
-    static String note(int comparisons) {
-        if (comparisons == 0) {
+    static String note(EquityComparison.Family family) {
+        int comparisons = family.familySize();
+        if (family.comparisons() == 0) {
             return "No patient groups could be compared (too few reportable groups).";
         }
         return "Each group is compared with the largest group of its kind (ref.). Intervals are ordinary 95% intervals; "
-                + "flags control the false discovery rate at 5% across the " + comparisons + " comparison"
-                + (comparisons == 1 ? "" : "s") + " on this page (Benjamini–Hochberg) and need a difference of at "
-                + "least 10%. Suppressed and unknown groups are listed, not compared.";
+                + "flags control the false discovery rate at 5% across all " + comparisons + " comparison"
+                + (comparisons == 1 ? "" : "s") + " of this scorecard (Benjamini–Hochberg, favourable and unfavourable "
+                + "differences alike) and need a difference of at least 10%. Suppressed and unknown groups are "
+                + "listed, not compared.";
     }
 }

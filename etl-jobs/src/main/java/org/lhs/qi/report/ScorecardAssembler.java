@@ -46,13 +46,18 @@ public final class ScorecardAssembler {
                 .sorted(Comparator.comparing(IndicatorInfo::domain).thenComparing(IndicatorInfo::title))
                 .toList();
 
+        List<IndicatorContext> contexts = indicators.stream().map(indicator -> new IndicatorContext(indicator,
+                byIndicator.get(indicator.id()), yearByIndicator.getOrDefault(indicator.id(), List.of()), audience,
+                months)).toList();
+        // one family for the whole scorecard: the committee reads all its equity flags together
+        Map<String, EquityComparison.Family> equity = EquityComparison.compareScorecard(contexts.stream().collect(
+                Collectors.toMap(c -> c.indicator.id(), IndicatorContext::equityPage, (a, b) -> a,
+                        java.util.LinkedHashMap::new)));
         List<SummaryRow> summary = new ArrayList<>();
         List<IndicatorPage> pages = new ArrayList<>();
-        for (IndicatorInfo indicator : indicators) {
-            IndicatorContext ctx = new IndicatorContext(indicator, byIndicator.get(indicator.id()),
-                    yearByIndicator.getOrDefault(indicator.id(), List.of()), audience, months);
+        for (IndicatorContext ctx : contexts) {
             summary.add(ctx.summaryRow());
-            pages.add(ctx.page(request.organisationWide()));
+            pages.add(ctx.page(request.organisationWide(), equity.get(ctx.indicator.id())));
         }
         String audienceLabel = request.organisationWide() ? "All sites" : audienceName;
         // the report is rendered while its run is still going, so the run's status would always read "started"
@@ -118,25 +123,36 @@ public final class ScorecardAssembler {
                     spc.code().name(), SparklineData.of(chart()));
         }
 
-        IndicatorPage page(boolean organisationWide) {
+        /** The rows equity and site comparisons use: the twelve-month period when computed (monthly cells are small). */
+        private List<ResultRow> comparisonRows() {
+            return !yearRows.isEmpty() ? yearRows
+                    : rows.stream().filter(r -> r.periodStart().equals(latestMonth)).toList();
+        }
+
+        private List<ResultRow> strata() {
+            return comparisonRows().stream()
+                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier())).toList();
+        }
+
+        /** This indicator's strata by stratifier, for the scorecard-wide comparison. */
+        EquityComparison.Page equityPage() {
+            return new EquityComparison.Page(strata().stream()
+                    .collect(Collectors.groupingBy(ResultRow::stratifier, TreeMap::new, Collectors.toList())),
+                    indicator.scoring(), indicator.improvement());
+        }
+
+        IndicatorPage page(boolean organisationWide, EquityComparison.Family family) {
             List<TableRow> monthRows = months.stream().map(m -> {
                 ResultRow r = audienceOverall.get(m);
                 String label = MONTH.format(m);
                 return r == null ? new TableRow(null, label, "–", "–", "no data", "", "", "", false) : tableRow(null, label, r);
             }).toList();
-            // equity and site comparisons use the twelve-month period when it was computed: monthly cells are small
             boolean year = !yearRows.isEmpty();
-            List<ResultRow> comparison = year ? yearRows
-                    : rows.stream().filter(r -> r.periodStart().equals(latestMonth)).toList();
+            List<ResultRow> comparison = comparisonRows();
             String comparisonLabel = year
                     ? "last 12 months (" + MONTH.format(months.getFirst()) + " – " + MONTH.format(latestMonth) + ")"
                     : MONTH.format(latestMonth);
-            List<ResultRow> strata = comparison.stream()
-                    .filter(r -> r.siteKey().equals(audience) && Strata.shown(r.stratifier())).toList();
-            Map<String, List<ResultRow>> byStratifier = strata.stream()
-                    .collect(Collectors.groupingBy(ResultRow::stratifier, TreeMap::new, Collectors.toList()));
-            EquityComparison.Family family = EquityComparison.compareAll(byStratifier, indicator.scoring(),
-                    indicator.improvement());
+            List<ResultRow> strata = strata();
             List<ResultRow> ordered = strata.stream()
                     .sorted(Comparator.comparingInt((ResultRow r) -> Strata.stratifierRank(r.stratifier()))
                             .thenComparingInt(r -> Strata.stratumRank(r.stratifier(), r.stratum()))
@@ -162,7 +178,7 @@ public final class ScorecardAssembler {
                     spc.code().name(), chart(), format.numeratorHeading(), format.denominatorHeading(),
                     "Monthly results" + unitNote(), monthRows,
                     "Equity by patient group, " + comparisonLabel + unitNote(), equity, forest,
-                    EquityForest.note(family.comparisons()),
+                    EquityForest.note(family),
                     "Sites, " + comparisonLabel + unitNote(), sites,
                     organisationWide && year ? funnel(comparison) : null);
         }

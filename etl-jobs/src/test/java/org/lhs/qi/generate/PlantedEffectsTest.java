@@ -46,7 +46,7 @@ class PlantedEffectsTest {
 
     /** Latest HbA1c in the 12 months before November 2026 above 9%, or none, among diabetics alive then. */
     @Test
-    void poorHbA1cControlIsClearlyMoreCommonAmongBlackPatients() throws IOException {
+    void poorHbA1cControlIsAboutThreeTimesAsCommonAmongBlackPatients() throws IOException {
         Set<String> diabetics = new HashSet<>();
         for (var c : GeneratedFiles.read(dir, "condition.csv")) {
             if (c.get("code").startsWith("E1") && c.get("onset_time").compareTo("2026-11-01") < 0) {
@@ -86,10 +86,16 @@ class PlantedEffectsTest {
         double se = Math.sqrt(pb * (1 - pb) / black[0] + pw * (1 - pw) / white[0]);
         System.out.printf("HbA1c poor control: Black %d/%d = %.3f, white %d/%d = %.3f%n", black[1], black[0], pb,
                 white[1], white[0], pw);
+        // by hand: a poor-control patient counts when untested (35%) or tested with a value above 9% (mean 10.2,
+        // spread √(0.9² + 0.5²) = 1.03 → P(> 9) = Φ(1.17) = 0.88), so 0.35 + 0.65 · 0.88 = 0.92 of them count; the
+        // others (mean 6.9, spread 0.78) almost never do. Expected shares: white 0.19 · 0.92 = 0.175, Black
+        // 0.57 · 0.92 = 0.525, ratio 3.0; seed 42 gives 0.17 and 0.53
         assertThat(black[0]).isGreaterThan(50);
-        assertThat(pb / pw).isGreaterThan(1.4);
-        assertThat((pb - pw) / se).as("z of the difference").isGreaterThan(2.0);
-        assertThat(pw).isBetween(0.10, 0.30);
+        assertThat(pw).isBetween(0.12, 0.24);
+        assertThat(pb).isBetween(0.40, 0.65);
+        assertThat(pb / pw).isGreaterThan(2.2);
+        // strong enough to survive the scorecard-wide correction (≈130 comparisons: a lone flag needs z ≳ 3.6)
+        assertThat((pb - pw) / se).as("z of the difference").isGreaterThan(5.0);
     }
 
     /** Share of hypertensive patients whose latest BP of the month is below 140/90, per site and month. */

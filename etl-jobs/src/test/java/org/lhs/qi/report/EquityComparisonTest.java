@@ -104,9 +104,56 @@ class EquityComparisonTest {
         assertEquals(1.5, black.ratio(), 1e-12);
         assertEquals(1.17368, black.low(), 1e-5);
         assertThat(forest.rows().get(6).plotted()).isFalse();
-        assertThat(forest.note()).contains("false discovery rate at 5% across the 5 comparisons");
+        assertThat(forest.note()).contains("false discovery rate at 5% across all 5 comparisons of this scorecard");
         assertThat(ForestChart.label(forest.rows().get(6))).isEqualTo("Asian (n<11)");
         assertThat(ForestChart.label(forest.rows().get(3))).isEqualTo("RACE");
+    }
+
+    @Test
+    void flagsAreCorrectedAcrossEveryPageOfTheScorecard() {
+        // page "a" is the five comparisons above (p 0.0012, 0.0142, 0.0494, ≈0.75, 1); page "b" adds five with equal
+        // rates (p = 1). Family of 10, thresholds i·0.005: 0.0012 ≤ 0.005 passes, 0.0142 > 0.010 and every larger
+        // p-value fails → only black is flagged; p̃(black) = 10 · 0.0011978 = 0.011978, p̃(female) = min(10/2 ·
+        // 0.0142, 10/3 · 0.0494, …) = 0.0710. On page "a" alone female was flagged too.
+        Map<String, List<ResultRow>> a = new java.util.LinkedHashMap<>();
+        a.put("race", List.of(row("race", "white", 200, 1000), row("race", "black-or-african-american", 60, 200)));
+        a.put("sex", List.of(row("sex", "male", 200, 1000), row("sex", "female", 30, 100)));
+        a.put("age_band", List.of(row("age_band", "50-64", 242, 377), row("age_band", "18-34", 26, 54)));
+        a.put("ethnicity", List.of(row("ethnicity", "not-hispanic-or-latino", 200, 1000),
+                row("ethnicity", "hispanic-or-latino", 100, 500)));
+        a.put("payer", List.of(row("payer", "commercial", 200, 1000), row("payer", "medicaid", 42, 200)));
+        Map<String, List<ResultRow>> b = new java.util.LinkedHashMap<>();
+        b.put("race", List.of(row("race", "white", 200, 1000), row("race", "black-or-african-american", 100, 500),
+                row("race", "asian", 50, 250)));
+        b.put("sex", List.of(row("sex", "male", 200, 1000), row("sex", "female", 100, 500)));
+        b.put("age_band", List.of(row("age_band", "50-64", 200, 1000), row("age_band", "18-34", 100, 500),
+                row("age_band", "65-74", 20, 100)));
+        Map<String, EquityComparison.Page> pages = new java.util.LinkedHashMap<>();
+        pages.put("a", new EquityComparison.Page(a, Scoring.PROPORTION, Improvement.DECREASE));
+        pages.put("b", new EquityComparison.Page(b, Scoring.PROPORTION, Improvement.INCREASE));
+        Map<String, EquityComparison.Family> scorecard = EquityComparison.compareScorecard(pages);
+
+        EquityComparison.Family pageA = scorecard.get("a");
+        assertThat(pageA.comparisons()).isEqualTo(5);
+        assertThat(pageA.familySize()).isEqualTo(10);
+        assertThat(scorecard.get("b").comparisons()).isEqualTo(5);
+        EquityComparison.Result black = pageA.of("race").get("black-or-african-american");
+        assertEquals(0.011978, black.adjustedP(), 1e-6);
+        assertThat(black.comparison()).isEqualTo(Comparison.WORSE);
+        EquityComparison.Result female = pageA.of("sex").get("female");
+        assertEquals(0.0710, female.adjustedP(), 1e-4);
+        assertThat(female.comparison()).isEqualTo(Comparison.SIMILAR);
+        assertThat(pageA.flagged()).extracting(EquityComparison.Result::stratum)
+                .containsExactly("black-or-african-american");
+        assertThat(scorecard.get("b").flagged()).isEmpty();
+        assertThat(EquityComparison.compareAll(a, Scoring.PROPORTION, Improvement.DECREASE).of("sex").get("female")
+                .comparison()).isEqualTo(Comparison.WORSE);
+        assertThat(EquityForest.note(pageA)).contains("across all 10 comparisons of this scorecard");
+        // a page with nothing to compare says so, although the scorecard has comparisons
+        EquityComparison.Family empty = EquityComparison.compareScorecard(Map.of(
+                "x", new EquityComparison.Page(Map.of("sex", List.of(row("sex", "male", 20, 100))), Scoring.PROPORTION,
+                        Improvement.INCREASE))).get("x");
+        assertThat(EquityForest.note(empty)).startsWith("No patient groups could be compared");
     }
 
     @Test
