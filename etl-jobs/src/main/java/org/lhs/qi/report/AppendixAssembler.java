@@ -33,6 +33,8 @@ final class AppendixAssembler {
             Map.entry("table-not-empty", "volume"),
             Map.entry("volume-change", "volume"));
 
+    private static final String CONTINUOUS = "continuous-variable";
+
     private AppendixAssembler() {}
 
     /** The appendix of an audience ({@code ALL} sees every site, a site sees ALL and its own rows). */
@@ -99,13 +101,23 @@ final class AppendixAssembler {
     }
 
     private static DefinitionEntry definition(DefinitionDetail d, String periods) {
-        RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier());
         Improvement improvement = Improvement.of(d.improvement());
-        String scoring = switch (Scoring.of(d.scoring())) {
-            case PROPORTION -> "proportion (numerator ÷ denominator)";
-            case RATIO -> "ratio: events " + format.unit();
-        };
-        String target = d.target() == null ? "none" : format.target(d.target(), improvement);
+        String scoring;
+        String target;
+        if (CONTINUOUS.equals(d.scoring())) {
+            ContinuousFormat format = new ContinuousFormat(new ContinuousIndicator(d.id(), d.title(), null, null,
+                    Domain.OTHER, d.basis(), improvement, d.target(), d.aggregate(), d.observationUnit()));
+            // one short line: the appendix cell is narrow; the interval method is in "How to read"
+            scoring = "continuous variable: " + format.heading().toLowerCase(Locale.ROOT);
+            target = format.target(d.target(), improvement);
+        } else {
+            RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier());
+            scoring = switch (Scoring.of(d.scoring())) {
+                case PROPORTION -> "proportion (numerator ÷ denominator)";
+                case RATIO -> "ratio: events " + format.unit();
+            };
+            target = d.target() == null ? "none" : format.target(d.target(), improvement);
+        }
         String file = d.sourceFile() == null ? "–" : Path.of(d.sourceFile()).getFileName().toString();
         return new DefinitionEntry(d.id(), d.title(), d.version(), d.contentHash(), scoring, d.basis(),
                 improvement.label(), target, periods,

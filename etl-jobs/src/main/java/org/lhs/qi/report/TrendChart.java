@@ -126,8 +126,11 @@ public final class TrendChart {
         ChartData.Control control = data.control();
         List<String> labels = data.months();
         DefaultCategoryDataset limits = new DefaultCategoryDataset();
+        // a run chart (of medians) has a centre line but no limits: nothing to name in the legend
+        boolean limited = control.upper().stream().anyMatch(Objects::nonNull);
         for (int i = 0; i < labels.size(); i++) {
-            limits.addValue(control.centre().get(i), "Centre line", labels.get(i));
+            limits.addValue(control.centre().get(i), limited ? "Centre line" : "Centre line (median of months)",
+                    labels.get(i));
             limits.addValue(control.upper().get(i), "Control limits (3σ-equivalent)", labels.get(i));
             limits.addValue(control.lower().get(i), "lower limit", labels.get(i));
         }
@@ -139,6 +142,7 @@ public final class TrendChart {
         steps.setSeriesPaint(2, LIMIT);
         steps.setSeriesStroke(2, dashed(0.9f, 3f));
         steps.setSeriesVisibleInLegend(2, false);
+        steps.setSeriesVisibleInLegend(1, limited);
 
         DefaultCategoryDataset marks = new DefaultCategoryDataset();
         List<Double> rates = data.series().getFirst().values();

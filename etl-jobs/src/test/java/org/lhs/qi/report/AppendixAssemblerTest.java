@@ -64,6 +64,18 @@ class AppendixAssemblerTest {
         assertThat(AppendixAssembler.status(List.of())).isEqualTo("no data-quality checks recorded for this run");
     }
 
+    @Test
+    void aContinuousVariableIsDefinedByItsAggregateAndUnit() {
+        DefinitionDetail d = new DefinitionDetail("ed-los", "ED LOS", "1.0.0", "abc", "continuous-variable", "encounter",
+                "decrease", 180.0, null, "ed-los.yaml", "Median minutes.", List.of(), "median", "minutes");
+        ScorecardView.DefinitionEntry e = AppendixAssembler.assemble(DATE, "ALL", List.of(), List.of(d), List.of())
+                .definitions().getFirst();
+        assertThat(e.scoring())
+                .isEqualTo("continuous variable: median (minutes)");
+        assertThat(e.target()).isEqualTo("≤ 180 minutes");
+        assertThat(e.improvement()).isEqualTo("↓ lower is better");
+    }
+
     private static DataQualityFinding finding(String id, String kind, String severity, String site, boolean passed,
             Double observed, Double threshold) {
         return new DataQualityFinding(id, "d", kind, severity, id.substring(0, id.indexOf('-')), site, passed, observed,

@@ -146,9 +146,15 @@ class ScorecardAssemblerTest {
     @Test
     void sitePageComparesWithTheOrganisationAndShowsSuppressedMonths() {
         IndicatorPage dm = assemble("S01").pages().getFirst();
-        assertThat(dm.sites()).isEmpty();
+        // without twelve-month rows the latest month is compared: S01 100/400 against the organisation's 235/1000
+        assertThat(dm.sitesTitle()).isEqualTo("This site and the organisation, Oct 2026");
+        assertThat(dm.sites()).extracting(TableRow::label, TableRow::numerator, TableRow::denominator, TableRow::rate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", "100", "400", "25.0%"),
+                        org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", "235", "1,000", "23.5%"));
         assertThat(dm.chart().series()).extracting(ChartData.Series::name, ChartData.Series::emphasis)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY),
+                        org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", ChartData.Emphasis.COMPARISON));
+        assertThat(dm.chart().series().get(1).values()).containsOnly(23.5);
         // S01's suppressed month (index 4) is absent from its chart
         assertThat(dm.chart().series().getFirst().values().get(4)).isNull();
         assertThat(dm.chart().series().getFirst().values().get(3)).isEqualTo(25.0);
