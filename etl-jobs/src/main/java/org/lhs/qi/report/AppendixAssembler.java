@@ -31,7 +31,9 @@ final class AppendixAssembler {
             Map.entry("temporal-order", "plausibility"),
             Map.entry("freshness", "freshness"),
             Map.entry("table-not-empty", "volume"),
-            Map.entry("volume-change", "volume"));
+            Map.entry("volume-change", "volume"),
+            Map.entry("extract-not-empty", "volume"),
+            Map.entry("extract-volume-change", "volume"));
 
     private static final String CONTINUOUS = "continuous-variable";
 
@@ -111,7 +113,7 @@ final class AppendixAssembler {
             scoring = "continuous variable: " + format.heading().toLowerCase(Locale.ROOT);
             target = format.target(d.target(), improvement);
         } else {
-            RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier());
+            RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier(), d.exposure());
             scoring = switch (Scoring.of(d.scoring())) {
                 case PROPORTION -> "proportion (numerator ÷ denominator)";
                 case RATIO -> "ratio: events " + format.unit();
@@ -180,7 +182,7 @@ final class AppendixAssembler {
         return switch (kind == null ? "" : kind) {
             case "freshness" -> new DecimalFormat("#,##0", uk).format(v) + " d";
             // with the unit: a bare small number would read like a (forbidden) small patient count
-            case "table-not-empty" -> new DecimalFormat("#,##0", uk).format(v) + (v == 1 ? " row" : " rows");
+            case "table-not-empty", "extract-not-empty" -> new DecimalFormat("#,##0", uk).format(v) + (v == 1 ? " row" : " rows");
             default -> new DecimalFormat("0.##", uk).format(v * 100) + "%";
         };
     }

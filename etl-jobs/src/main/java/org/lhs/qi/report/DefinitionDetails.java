@@ -20,7 +20,7 @@ public final class DefinitionDetails {
     public List<DefinitionDetail> load(LocalDate businessDate) {
         return jdbc.sql("""
                 SELECT i.indicator_id, i.title, i.version, i.content_hash, i.scoring, i.basis, i.improvement, i.target,
-                       i.multiplier, i.source_file, i.definition_text, i.aggregate_method, i.observation_unit,
+                       i.multiplier, i.source_file, i.definition_text, i.aggregate_method, i.observation_unit, i.exposure,
                        coalesce((SELECT array_agg(substr(v.name, length(i.indicator_id) + 2)
                                                   || ' (' || (SELECT count(*) FROM qi.value_set_code c WHERE c.value_set = v.name)
                                                   || ' codes, ' || left(v.content_hash, 12) || ')' ORDER BY v.name)
@@ -35,7 +35,7 @@ public final class DefinitionDetails {
                         rs.getString("basis"), rs.getString("improvement"), number(rs.getBigDecimal("target")),
                         number(rs.getBigDecimal("multiplier")), rs.getString("source_file"),
                         rs.getString("definition_text"), List.of((String[]) rs.getArray("value_sets").getArray()),
-                        rs.getString("aggregate_method"), rs.getString("observation_unit")))
+                        rs.getString("aggregate_method"), rs.getString("observation_unit"), rs.getString("exposure")))
                 .list();
     }
 

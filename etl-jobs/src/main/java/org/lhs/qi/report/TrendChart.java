@@ -51,6 +51,9 @@ public final class TrendChart {
 
     /** The chart of the given data. */
     public static JFreeChart create(ChartData data) {
+        if (data.series().stream().allMatch(s -> s.values().stream().allMatch(Objects::isNull))) {
+            return empty(data);
+        }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<ChartData.Series> all = data.seriesWithTarget();
         for (ChartData.Series s : all) {
@@ -115,6 +118,25 @@ public final class TrendChart {
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setBackgroundPaint(Color.WHITE);
         }
+        return chart;
+    }
+
+    /** Message when not one month can be drawn: a bare target line on an empty axis would read like data. */
+    static final String NO_MONTHS = "No month to chart: every month is suppressed (fewer than 11) or has no data.";
+
+    private static JFreeChart empty(ChartData data) {
+        DefaultCategoryDataset nothing = new DefaultCategoryDataset();
+        CategoryPlot plot = new CategoryPlot(nothing, new CategoryAxis(null), new NumberAxis(data.valueAxisLabel()),
+                new LineAndShapeRenderer());
+        plot.setNoDataMessage(NO_MONTHS);
+        plot.setNoDataMessageFont(font(Font.PLAIN, 8f));
+        plot.setNoDataMessagePaint(TEXT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.getDomainAxis().setVisible(false);
+        plot.getRangeAxis().setVisible(false);
+        JFreeChart chart = new JFreeChart(null, font(Font.PLAIN, 8f), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
