@@ -162,7 +162,7 @@ public final class ContinuousPageAssembler {
             return new SiteIntervalData.Site(label, r.rate(), r.ciLow(), r.ciHigh(), false);
         }).toList();
         String whose = organisationWide ? "organisation" : "this site’s";
-        return new SiteIntervalData(format.heading(), whose + " " + format.measure().toLowerCase(Locale.ROOT) + " "
+        return new SiteIntervalData(format.heading(), "Patient group", whose + " " + format.measure().toLowerCase(Locale.ROOT) + " "
                 + format.valueWithUnit(overall.rate()), overall.rate(), indicator.target(),
                 "target " + format.target(indicator.target(), indicator.improvement()), items);
     }
@@ -180,7 +180,7 @@ public final class ContinuousPageAssembler {
         if (sites.size() < 2) {
             return null;
         }
-        return new SiteIntervalData(format.heading(), "organisation " + format.measure().toLowerCase(Locale.ROOT) + " "
+        return new SiteIntervalData(format.heading(), "Site", "organisation " + format.measure().toLowerCase(Locale.ROOT) + " "
                 + format.valueWithUnit(organisation.rate()), organisation.rate(), indicator.target(),
                 "target " + format.target(indicator.target(), indicator.improvement()), sites);
     }

@@ -38,7 +38,7 @@ public final class SiteIntervalChart {
     public static JFreeChart create(SiteIntervalData data) {
         List<SiteIntervalData.Site> sites = data.sites();
         boolean anyHighlight = sites.stream().anyMatch(SiteIntervalData.Site::highlight);
-        XYIntervalSeries main = new XYIntervalSeries(anyHighlight ? "This site" : "Site (95% interval)");
+        XYIntervalSeries main = new XYIntervalSeries(anyHighlight ? "This site" : data.itemLabel() + " (95% interval)");
         XYIntervalSeries others = new XYIntervalSeries("Other sites");
         // first site at the top: y counts down
         for (int i = 0; i < sites.size(); i++) {

@@ -135,6 +135,8 @@ public final class TrendChart {
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setVisible(false);
         plot.getRangeAxis().setVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(null, font(Font.PLAIN, 8f), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
