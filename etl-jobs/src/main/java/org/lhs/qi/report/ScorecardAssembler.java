@@ -250,7 +250,8 @@ public final class ScorecardAssembler {
                 return new FunnelData.Site(own ? r.siteName() + " (this site)" : r.siteName(), n,
                         format.chartValue(r.rate()), outside, own);
             }).toList();
-            return new FunnelData(scoring == Scoring.RATIO ? format.denominatorHeading() : "Denominator (patients)",
+            // "Denominator": encounter-based proportions count discharges or visits, not patients
+            return new FunnelData(format.denominatorHeading(),
                     format.axisLabel(), format.chartValue(target), sizes, l95, u95, l998, u998, points);
         }
 

@@ -107,6 +107,27 @@ class ScorecardAssemblerTest {
     }
 
     @Test
+    void aSitePageMarksItsOwnSiteInTheFunnelOfAllSites() {
+        ScorecardInputs month = inputs();
+        List<ResultRow> year = List.of(
+                new ResultRow("dm", FIRST, "ALL", "All sites", "overall", "all", 2820, 12000, null, 0.235, 0.23, 0.24, false),
+                new ResultRow("dm", FIRST, "S01", "Site S01", "overall", "all", 1100, 4800, null, 0.229, 0.22, 0.24, false),
+                new ResultRow("dm", FIRST, "S02", "Site S02", "overall", "all", 1720, 7200, null, 0.239, 0.23, 0.25, false));
+        IndicatorPage dm = new ScorecardAssembler().assemble(new ScorecardInputs(month.businessDate(),
+                month.indicators(), month.results(), year, month.run()),
+                new ScorecardRequest(BUSINESS_DATE, "S01", "Lakeview", Path.of("x.pdf")), NOW).pages().getFirst();
+        assertThat(dm.sites()).extracting(TableRow::label, TableRow::denominator).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", "4,800"),
+                org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", "12,000"));
+        // the funnel is around the organisation's 23.5%, over patients (or visits): "Denominator", not "patients"
+        assertThat(dm.funnel().xLabel()).isEqualTo("Denominator");
+        assertThat(dm.funnel().target()).isEqualTo(23.5);
+        assertThat(dm.funnel().sites()).extracting(FunnelData.Site::name, FunnelData.Site::highlight).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", true),
+                org.assertj.core.groups.Tuple.tuple("Site S02", false));
+    }
+
+    @Test
     void equityAndSiteTablesUseTheTwelveMonthPeriodWhenItExists() {
         ScorecardInputs month = inputs();
         List<ResultRow> year = List.of(
