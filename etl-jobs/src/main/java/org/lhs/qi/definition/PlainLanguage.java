@@ -82,6 +82,13 @@ final class PlainLanguage {
     }
 
     private static String target(IndicatorDefinition d) {
+        if (d.scoring() == Scoring.CONTINUOUS_VARIABLE) {
+            // a median or mean has no multiplier: the target is in the observation's unit ("180 minutes")
+            MeasureObservation o = d.populations().measureObservation();
+            String value = new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(d.target());
+            return o == null || o.unit() == null ? value : value + " " + o.unit();
+        }
         return d.scoring() == Scoring.PROPORTION
                 ? String.format(Locale.ROOT, "%.0f%%", d.target() * 100)
                 : String.format(Locale.ROOT, "%s per %,.0f", d.target(), d.multiplier());

@@ -31,7 +31,11 @@ final class AppendixAssembler {
             Map.entry("temporal-order", "plausibility"),
             Map.entry("freshness", "freshness"),
             Map.entry("table-not-empty", "volume"),
-            Map.entry("volume-change", "volume"));
+            Map.entry("volume-change", "volume"),
+            Map.entry("extract-not-empty", "volume"),
+            Map.entry("extract-volume-change", "volume"));
+
+    private static final String CONTINUOUS = "continuous-variable";
 
     private AppendixAssembler() {}
 
@@ -99,13 +103,23 @@ final class AppendixAssembler {
     }
 
     private static DefinitionEntry definition(DefinitionDetail d, String periods) {
-        RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier());
         Improvement improvement = Improvement.of(d.improvement());
-        String scoring = switch (Scoring.of(d.scoring())) {
-            case PROPORTION -> "proportion (numerator ÷ denominator)";
-            case RATIO -> "ratio: events " + format.unit();
-        };
-        String target = d.target() == null ? "none" : format.target(d.target(), improvement);
+        String scoring;
+        String target;
+        if (CONTINUOUS.equals(d.scoring())) {
+            ContinuousFormat format = new ContinuousFormat(new ContinuousIndicator(d.id(), d.title(), null, null,
+                    Domain.OTHER, d.basis(), improvement, d.target(), d.aggregate(), d.observationUnit()));
+            // one short line: the appendix cell is narrow; the interval method is in "How to read"
+            scoring = "continuous variable: " + format.heading().toLowerCase(Locale.ROOT);
+            target = format.target(d.target(), improvement);
+        } else {
+            RateFormat format = new RateFormat(Scoring.of(d.scoring()), d.multiplier(), d.exposure());
+            scoring = switch (Scoring.of(d.scoring())) {
+                case PROPORTION -> "proportion (numerator ÷ denominator)";
+                case RATIO -> "ratio: events " + format.unit();
+            };
+            target = d.target() == null ? "none" : format.target(d.target(), improvement);
+        }
         String file = d.sourceFile() == null ? "–" : Path.of(d.sourceFile()).getFileName().toString();
         return new DefinitionEntry(d.id(), d.title(), d.version(), d.contentHash(), scoring, d.basis(),
                 improvement.label(), target, periods,
@@ -168,7 +182,7 @@ final class AppendixAssembler {
         return switch (kind == null ? "" : kind) {
             case "freshness" -> new DecimalFormat("#,##0", uk).format(v) + " d";
             // with the unit: a bare small number would read like a (forbidden) small patient count
-            case "table-not-empty" -> new DecimalFormat("#,##0", uk).format(v) + (v == 1 ? " row" : " rows");
+            case "table-not-empty", "extract-not-empty" -> new DecimalFormat("#,##0", uk).format(v) + (v == 1 ? " row" : " rows");
             default -> new DecimalFormat("0.##", uk).format(v * 100) + "%";
         };
     }

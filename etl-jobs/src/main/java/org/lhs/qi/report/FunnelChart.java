@@ -29,6 +29,7 @@ public final class FunnelChart {
     private static final Color SITE = new Color(0x1F4E79);
     private static final Color OUTSIDE = new Color(0xE66100);
     private static final Color TEXT = new Color(0x333333);
+    private static final Color OWN = new Color(0x6A3D9A);
 
     private FunnelChart() {}
 
@@ -71,18 +72,30 @@ public final class FunnelChart {
         XYSeriesCollection points = new XYSeriesCollection();
         XYSeries inside = new XYSeries("Site", false);
         XYSeries outside = new XYSeries("Site outside 99.8%", false);
+        XYSeries own = new XYSeries("This site", false);
         for (FunnelData.Site s : data.sites()) {
             (s.outside998() ? outside : inside).add(s.size(), s.value());
+            if (s.highlight()) {
+                own.add(s.size(), s.value());
+            }
         }
         points.addSeries(inside);
         points.addSeries(outside);
+        points.addSeries(own);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setSeriesPaint(0, SITE);
         pointRenderer.setSeriesPaint(1, OUTSIDE);
         for (int s = 0; s < 2; s++) {
             pointRenderer.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
+        // a site report's own site: a ring around its point, drawn over it
+        pointRenderer.setSeriesPaint(2, OWN);
+        pointRenderer.setSeriesShape(2, new Ellipse2D.Double(-6, -6, 12, 12));
+        pointRenderer.setSeriesShapesFilled(2, false);
+        pointRenderer.setSeriesStroke(2, new BasicStroke(1.6f));
+        pointRenderer.setSeriesItemLabelsVisible(2, false);
         pointRenderer.setSeriesVisibleInLegend(1, !outside.isEmpty());
+        pointRenderer.setSeriesVisibleInLegend(2, !own.isEmpty());
         pointRenderer.setDefaultItemLabelsVisible(true);
         pointRenderer.setDefaultItemLabelFont(TrendChart.font(Font.PLAIN, 6.5f));
         pointRenderer.setDefaultItemLabelPaint(TEXT);

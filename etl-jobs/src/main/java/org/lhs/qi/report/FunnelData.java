@@ -19,6 +19,16 @@ public record FunnelData(String xLabel, String yLabel, double target, List<Doubl
         sites = List.copyOf(sites);
     }
 
-    /** A site: its denominator (or exposure), its rate, and whether it lies outside the 99.8% limits. */
-    public record Site(String name, double size, double value, boolean outside998) implements Serializable {}
+    /**
+     * A site: its denominator (or exposure), its rate, whether it lies outside the 99.8% limits, and whether it is
+     * the audience's own site (a site report marks it).
+     */
+    public record Site(String name, double size, double value, boolean outside998, boolean highlight)
+            implements Serializable {
+
+        /** A site that is not the audience's own. */
+        public Site(String name, double size, double value, boolean outside998) {
+            this(name, size, value, outside998, false);
+        }
+    }
 }

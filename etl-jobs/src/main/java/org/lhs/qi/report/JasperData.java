@@ -37,6 +37,7 @@ final class JasperData {
             case ChartData chart -> new ChartRenderable(chart);
             case FunnelData funnel -> new FunnelRenderable(funnel);
             case SparklineData spark -> new SparklineRenderable(spark);
+            case SiteIntervalData sites -> new SiteIntervalRenderable(sites);
             case ForestData forest -> forest.anyPlotted() ? new ForestRenderable(forest) : null;
             case Record r -> toMap(r);
             case List<?> list -> list.stream().map(JasperData::convert).toList();

@@ -22,10 +22,21 @@ public final class ScorecardAssembler {
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    /** Name of the organisation's line on a site's chart. */
+    static final String ORGANISATION_SERIES = "Organisation (all sites)";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     /** Assembles the scorecard; fails when there is nothing to show for the audience. */
     public ScorecardView assemble(ScorecardInputs in, ScorecardRequest request, ZonedDateTime generatedAt) {
+        return assemble(in, List.of(), request, generatedAt);
+    }
+
+    /**
+     * Assembles the scorecard with the pages of the continuous-variable indicators ({@link ContinuousPageAssembler})
+     * among the others, by domain and title; fails when there is nothing to show for the audience.
+     */
+    public ScorecardView assemble(ScorecardInputs in, List<ContinuousIndicator> continuous, ScorecardRequest request,
+            ZonedDateTime generatedAt) {
         String audience = request.audience();
         List<ResultRow> results = in.results();
         if (results.isEmpty()) {
@@ -59,6 +70,18 @@ public final class ScorecardAssembler {
             summary.add(ctx.summaryRow());
             pages.add(ctx.page(request.organisationWide(), equity.get(ctx.indicator.id())));
         }
+        for (ContinuousIndicator indicator : continuous) {
+            if (byIndicator.containsKey(indicator.id())) {
+                var cv = new ContinuousPageAssembler(indicator, byIndicator.get(indicator.id()),
+                        yearByIndicator.getOrDefault(indicator.id(), List.of()), audience, months)
+                        .assemble(request.organisationWide());
+                summary.add(cv.summary());
+                pages.add(cv.page());
+            }
+        }
+        // the same order as the indicators above (domain, then title), now with the continuous ones among them
+        summary.sort(Comparator.comparing((SummaryRow r) -> Domain.of(r.domain())).thenComparing(SummaryRow::title));
+        pages.sort(Comparator.comparing((IndicatorPage p) -> Domain.of(p.domain())).thenComparing(IndicatorPage::title));
         String audienceLabel = request.organisationWide() ? "All sites" : audienceName;
         // the report is rendered while its run is still going, so the run's status would always read "started"
         String runLabel = in.run().map(r -> "Run " + r.runId()).orElse("Run: not recorded");
@@ -169,7 +192,7 @@ public final class ScorecardAssembler {
                             .sorted(Comparator.comparing(ResultRow::siteKey))
                             .map(r -> tableRow(null, r.siteName(), r))
                             .toList()
-                    : List.of();
+                    : siteAndOrganisation(comparison);
             String latestLabel = MONTH.format(latestMonth);
             return new IndicatorPage(indicator.id(), indicator.title(), indicator.domain().label(),
                     indicator.plainDefinition(), latestLabel, latestRate(), latestInterval(),
@@ -179,8 +202,18 @@ public final class ScorecardAssembler {
                     "Monthly results" + unitNote(), monthRows,
                     "Equity by patient group, " + comparisonLabel + unitNote(), equity, forest,
                     EquityForest.note(family),
-                    "Sites, " + comparisonLabel + unitNote(), sites,
-                    organisationWide && year ? funnel(comparison) : null);
+                    (organisationWide ? "Sites, " : "This site and the organisation, ") + comparisonLabel + unitNote(),
+                    sites, year ? funnel(comparison) : null);
+        }
+
+        /** A site report's comparison rows: the site's own overall row, then the organisation's. */
+        private List<TableRow> siteAndOrganisation(List<ResultRow> comparison) {
+            List<TableRow> out = new ArrayList<>();
+            comparison.stream().filter(r -> r.overall() && r.siteKey().equals(audience)).findFirst()
+                    .ifPresent(r -> out.add(tableRow(null, r.siteName() + " (this site)", r)));
+            comparison.stream().filter(r -> r.overall() && r.siteKey().equals(ScorecardRequest.ALL)).findFirst()
+                    .ifPresent(r -> out.add(tableRow(null, "Organisation (all sites)", r)));
+            return out;
         }
 
         /**
@@ -229,9 +262,12 @@ public final class ScorecardAssembler {
                         ? org.lhs.qi.stats.funnel.FunnelLimits.forRate(target, n, multiplier)
                         : org.lhs.qi.stats.funnel.FunnelLimits.forProportion(target, Math.round(n));
                 boolean outside = limits.at998(r.rate()) != org.lhs.qi.stats.funnel.Position.INSIDE;
-                return new FunnelData.Site(r.siteName(), n, format.chartValue(r.rate()), outside);
+                boolean own = r.siteKey().equals(audience);
+                return new FunnelData.Site(own ? r.siteName() + " (this site)" : r.siteName(), n,
+                        format.chartValue(r.rate()), outside, own);
             }).toList();
-            return new FunnelData(scoring == Scoring.RATIO ? format.denominatorHeading() : "Denominator (patients)",
+            // "Denominator": encounter-based proportions count discharges or visits, not patients
+            return new FunnelData(format.denominatorHeading(),
                     format.axisLabel(), format.chartValue(target), sizes, l95, u95, l998, u998, points);
         }
 
@@ -256,7 +292,13 @@ public final class ScorecardAssembler {
         ChartData chart() {
             String primaryName = audience.equals(ScorecardRequest.ALL) ? "Organisation" : rows.stream()
                     .filter(r -> r.siteKey().equals(audience)).map(ResultRow::siteName).findFirst().orElse(audience);
-            List<ChartData.Series> series = List.of(series(primaryName, audienceOverall, ChartData.Emphasis.PRIMARY));
+            List<ChartData.Series> series = new ArrayList<>(List.of(series(primaryName, audienceOverall,
+                    ChartData.Emphasis.PRIMARY)));
+            Map<LocalDate, ResultRow> organisation = overallBySite(ScorecardRequest.ALL);
+            if (!audience.equals(ScorecardRequest.ALL) && !organisation.isEmpty()) {
+                // a site reads its line against the organisation's (drawn quieter, dashed)
+                series.add(series(ORGANISATION_SERIES, organisation, ChartData.Emphasis.COMPARISON));
+            }
             Double target = format.chartValue(indicator.target());
             String targetLabel = indicator.target() == null ? null
                     : "Target " + format.target(indicator.target(), indicator.improvement());

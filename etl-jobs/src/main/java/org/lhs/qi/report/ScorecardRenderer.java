@@ -22,6 +22,7 @@ public final class ScorecardRenderer {
     private final ScorecardRepository repository;
     private final DataQualityFindings dataQuality;
     private final DefinitionDetails definitions;
+    private final ContinuousIndicators continuous;
     private final ScorecardAssembler assembler = new ScorecardAssembler();
     private final Clock clock;
 
@@ -40,6 +41,7 @@ public final class ScorecardRenderer {
         this.repository = new ScorecardRepository(Objects.requireNonNull(ds, "ds"));
         this.dataQuality = Objects.requireNonNull(dataQuality, "dataQuality");
         this.definitions = new DefinitionDetails(ds);
+        this.continuous = new ContinuousIndicators(ds);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -56,7 +58,7 @@ public final class ScorecardRenderer {
     ScorecardView view(ScorecardRequest request) {
         ScorecardInputs inputs = repository.load(request.businessDate(), request.audience())
                 .withAppendix(dataQuality.findings(request.businessDate()), definitions.load(request.businessDate()));
-        return assembler.assemble(inputs, request, ZonedDateTime.now(clock));
+        return assembler.assemble(inputs, continuous.load(request.businessDate()), request, ZonedDateTime.now(clock));
     }
 
     /** Fills the main template: header values and summary as parameters, one data row per indicator page. */

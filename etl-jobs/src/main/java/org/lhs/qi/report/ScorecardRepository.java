@@ -20,7 +20,8 @@ public final class ScorecardRepository {
 
     /**
      * The audience's rows (every stratifier) plus the overall rows needed for comparison: every site's
-     * for the organisation report, the organisation's for a site report.
+     * for the organisation report, the organisation's for a site report, and every site's twelve-month row (a
+     * site report places the site in the funnel of all sites).
      */
     public ScorecardInputs load(LocalDate businessDate, String audience) {
         List<ResultRow> results = rows(businessDate, audience, "month");
@@ -36,7 +37,7 @@ public final class ScorecardRepository {
                 FROM qi.result
                 WHERE business_date = :businessDate AND period_kind = :kind
                   AND (site_key = :audience
-                       OR (stratifier = 'overall' AND (:audience = 'ALL' OR site_key = 'ALL')))
+                       OR (stratifier = 'overall' AND (:audience = 'ALL' OR site_key = 'ALL' OR :kind = '12-months')))
                 ORDER BY indicator_id, period_start, site_key, stratifier, stratum""")
                 .param("businessDate", businessDate)
                 .param("audience", audience)

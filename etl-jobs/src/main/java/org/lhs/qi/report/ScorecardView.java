@@ -40,18 +40,41 @@ public record ScorecardView(String organisationName, String audienceLabel, Strin
             String status, String statusCode, String direction, String trend, String trendCode, String spc,
             String spcCode, SparklineData sparkline) {}
 
-    /** One page per indicator; {@code funnel} is null on site reports and when fewer than 2 sites are reportable. */
+    /**
+     * One page per indicator; {@code funnel} is null when fewer than 2 sites are reportable (and for medians).
+     * {@code chartTitle}, {@code chartNote} (may be null), {@code rateHeading} and {@code comparisonHeading} name
+     * what the chart and the tables show; {@code siteChart} is the site comparison of a continuous-variable
+     * indicator (medians with intervals), {@code groupChart} the same for its patient groups; null otherwise.
+     */
     public record IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
             String latestRate, String interval, String target, String status, String statusCode, String direction,
             String trend, String trendCode, String spc, String spcCode, ChartData chart, String numeratorHeading, String denominatorHeading,
             String monthsTitle, List<TableRow> months, String equityTitle, List<TableRow> equity,
             ForestData forest, String equityNote,
-            String sitesTitle, List<TableRow> sites, FunnelData funnel) {
+            String sitesTitle, List<TableRow> sites, FunnelData funnel,
+            String chartTitle, String chartNote, String rateHeading, String comparisonHeading, String siteChartTitle,
+            SiteIntervalData siteChart, SiteIntervalData groupChart) {
+
+        /** Title of the chart of a proportion or ratio. */
+        public static final String CONTROL_CHART = "12-month control chart";
 
         public IndicatorPage {
             months = List.copyOf(months);
             equity = List.copyOf(equity);
             sites = List.copyOf(sites);
+        }
+
+        /** The page of a proportion or ratio: a control chart, rates, and ratios to the reference group. */
+        public IndicatorPage(String id, String title, String domain, String definition, String latestPeriod,
+                String latestRate, String interval, String target, String status, String statusCode, String direction,
+                String trend, String trendCode, String spc, String spcCode, ChartData chart, String numeratorHeading,
+                String denominatorHeading, String monthsTitle, List<TableRow> months, String equityTitle,
+                List<TableRow> equity, ForestData forest, String equityNote, String sitesTitle, List<TableRow> sites,
+                FunnelData funnel) {
+            this(id, title, domain, definition, latestPeriod, latestRate, interval, target, status, statusCode,
+                    direction, trend, trendCode, spc, spcCode, chart, numeratorHeading, denominatorHeading, monthsTitle,
+                    months, equityTitle, equity, forest, equityNote, sitesTitle, sites, funnel, CONTROL_CHART, null,
+                    "Rate", "Ratio to ref. (95% CI)", null, null, null);
         }
     }
 

@@ -51,6 +51,9 @@ public final class TrendChart {
 
     /** The chart of the given data. */
     public static JFreeChart create(ChartData data) {
+        if (data.series().stream().allMatch(s -> s.values().stream().allMatch(Objects::isNull))) {
+            return empty(data);
+        }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<ChartData.Series> all = data.seriesWithTarget();
         for (ChartData.Series s : all) {
@@ -118,6 +121,27 @@ public final class TrendChart {
         return chart;
     }
 
+    /** Message when not one month can be drawn: a bare target line on an empty axis would read like data. */
+    static final String NO_MONTHS = "No month to chart: every month is suppressed (fewer than 11) or has no data.";
+
+    private static JFreeChart empty(ChartData data) {
+        DefaultCategoryDataset nothing = new DefaultCategoryDataset();
+        CategoryPlot plot = new CategoryPlot(nothing, new CategoryAxis(null), new NumberAxis(data.valueAxisLabel()),
+                new LineAndShapeRenderer());
+        plot.setNoDataMessage(NO_MONTHS);
+        plot.setNoDataMessageFont(font(Font.PLAIN, 8f));
+        plot.setNoDataMessagePaint(TEXT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.getDomainAxis().setVisible(false);
+        plot.getRangeAxis().setVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(null, font(Font.PLAIN, 8f), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
     /**
      * Adds the centre line and 3σ limits as step lines and the special-cause
      * points as large markers (drawn over them): orange for worse, blue for better, grey without direction.
@@ -126,8 +150,11 @@ public final class TrendChart {
         ChartData.Control control = data.control();
         List<String> labels = data.months();
         DefaultCategoryDataset limits = new DefaultCategoryDataset();
+        // a run chart (of medians) has a centre line but no limits: nothing to name in the legend
+        boolean limited = control.upper().stream().anyMatch(Objects::nonNull);
         for (int i = 0; i < labels.size(); i++) {
-            limits.addValue(control.centre().get(i), "Centre line", labels.get(i));
+            limits.addValue(control.centre().get(i), limited ? "Centre line" : "Centre line (median of months)",
+                    labels.get(i));
             limits.addValue(control.upper().get(i), "Control limits (3σ-equivalent)", labels.get(i));
             limits.addValue(control.lower().get(i), "lower limit", labels.get(i));
         }
@@ -139,6 +166,7 @@ public final class TrendChart {
         steps.setSeriesPaint(2, LIMIT);
         steps.setSeriesStroke(2, dashed(0.9f, 3f));
         steps.setSeriesVisibleInLegend(2, false);
+        steps.setSeriesVisibleInLegend(1, limited);
 
         DefaultCategoryDataset marks = new DefaultCategoryDataset();
         List<Double> rates = data.series().getFirst().values();

@@ -25,6 +25,15 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aMedianTargetIsInTheObservationsUnit() {
+        CommandRunner r = CommandRunner.run(new ExplainCommand(), "ed-length-of-stay-median",
+                "--definitions", "../indicator-definitions");
+        assertThat(r.exitCode()).isZero();
+        // target: 180 in ed-length-of-stay-median.yaml, observed in minutes; no multiplier ("per ,")
+        assertThat(r.out()).contains("target 180 minutes, lower is better").doesNotContain("per ,");
+    }
+
+    @Test
     void unknownIdIsAUsageErrorListingTheValidIds() {
         CommandRunner r = CommandRunner.run(new ExplainCommand(), "no-such", "--definitions", "../indicator-definitions");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

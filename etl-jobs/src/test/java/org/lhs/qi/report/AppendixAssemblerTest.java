@@ -64,6 +64,38 @@ class AppendixAssemblerTest {
         assertThat(AppendixAssembler.status(List.of())).isEqualTo("no data-quality checks recorded for this run");
     }
 
+    @Test
+    void aRatioNamesItsExposure() {
+        DefinitionDetail d = new DefinitionDetail("clabsi", "CLABSI", "1.0.0", "abc", "ratio", "encounter", "decrease",
+                0.8, 1000.0, "clabsi.yaml", "x", List.of(), null, null, "central-line-days");
+        assertThat(AppendixAssembler.assemble(DATE, "ALL", List.of(), List.of(d), List.of()).definitions().getFirst()
+                .scoring()).isEqualTo("ratio: events per 1,000 central-line days");
+    }
+
+    @Test
+    void extractChecksCountRowsOrShowAChangeAsAShare() {
+        Appendix a = AppendixAssembler.assemble(DATE, "ALL", List.of(
+                finding("encounter-delivered", "extract-not-empty", "critical", "ALL", true, 29682.0, 1.0),
+                finding("encounter-volume", "extract-volume-change", "critical", "ALL", true, 0.0, 0.3)), List.of(),
+                List.of());
+        // a row count, not 2,968,200%; the change stays a share
+        assertThat(a.dataQuality()).extracting(DqRow::category, DqRow::observed, DqRow::threshold).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("volume", "29,682 rows", "1 row"),
+                org.assertj.core.groups.Tuple.tuple("volume", "0%", "30%"));
+    }
+
+    @Test
+    void aContinuousVariableIsDefinedByItsAggregateAndUnit() {
+        DefinitionDetail d = new DefinitionDetail("ed-los", "ED LOS", "1.0.0", "abc", "continuous-variable", "encounter",
+                "decrease", 180.0, null, "ed-los.yaml", "Median minutes.", List.of(), "median", "minutes", null);
+        ScorecardView.DefinitionEntry e = AppendixAssembler.assemble(DATE, "ALL", List.of(), List.of(d), List.of())
+                .definitions().getFirst();
+        assertThat(e.scoring())
+                .isEqualTo("continuous variable: median (minutes)");
+        assertThat(e.target()).isEqualTo("≤ 180 minutes");
+        assertThat(e.improvement()).isEqualTo("↓ lower is better");
+    }
+
     private static DataQualityFinding finding(String id, String kind, String severity, String site, boolean passed,
             Double observed, Double threshold) {
         return new DataQualityFinding(id, "d", kind, severity, id.substring(0, id.indexOf('-')), site, passed, observed,

@@ -107,6 +107,27 @@ class ScorecardAssemblerTest {
     }
 
     @Test
+    void aSitePageMarksItsOwnSiteInTheFunnelOfAllSites() {
+        ScorecardInputs month = inputs();
+        List<ResultRow> year = List.of(
+                new ResultRow("dm", FIRST, "ALL", "All sites", "overall", "all", 2820, 12000, null, 0.235, 0.23, 0.24, false),
+                new ResultRow("dm", FIRST, "S01", "Site S01", "overall", "all", 1100, 4800, null, 0.229, 0.22, 0.24, false),
+                new ResultRow("dm", FIRST, "S02", "Site S02", "overall", "all", 1720, 7200, null, 0.239, 0.23, 0.25, false));
+        IndicatorPage dm = new ScorecardAssembler().assemble(new ScorecardInputs(month.businessDate(),
+                month.indicators(), month.results(), year, month.run()),
+                new ScorecardRequest(BUSINESS_DATE, "S01", "Lakeview", Path.of("x.pdf")), NOW).pages().getFirst();
+        assertThat(dm.sites()).extracting(TableRow::label, TableRow::denominator).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", "4,800"),
+                org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", "12,000"));
+        // the funnel is around the organisation's 23.5%, over patients (or visits): "Denominator", not "patients"
+        assertThat(dm.funnel().xLabel()).isEqualTo("Denominator");
+        assertThat(dm.funnel().target()).isEqualTo(23.5);
+        assertThat(dm.funnel().sites()).extracting(FunnelData.Site::name, FunnelData.Site::highlight).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", true),
+                org.assertj.core.groups.Tuple.tuple("Site S02", false));
+    }
+
+    @Test
     void equityAndSiteTablesUseTheTwelveMonthPeriodWhenItExists() {
         ScorecardInputs month = inputs();
         List<ResultRow> year = List.of(
@@ -146,9 +167,15 @@ class ScorecardAssemblerTest {
     @Test
     void sitePageComparesWithTheOrganisationAndShowsSuppressedMonths() {
         IndicatorPage dm = assemble("S01").pages().getFirst();
-        assertThat(dm.sites()).isEmpty();
+        // without twelve-month rows the latest month is compared: S01 100/400 against the organisation's 235/1000
+        assertThat(dm.sitesTitle()).isEqualTo("This site and the organisation, Oct 2026");
+        assertThat(dm.sites()).extracting(TableRow::label, TableRow::numerator, TableRow::denominator, TableRow::rate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01 (this site)", "100", "400", "25.0%"),
+                        org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", "235", "1,000", "23.5%"));
         assertThat(dm.chart().series()).extracting(ChartData.Series::name, ChartData.Series::emphasis)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Site S01", ChartData.Emphasis.PRIMARY),
+                        org.assertj.core.groups.Tuple.tuple("Organisation (all sites)", ChartData.Emphasis.COMPARISON));
+        assertThat(dm.chart().series().get(1).values()).containsOnly(23.5);
         // S01's suppressed month (index 4) is absent from its chart
         assertThat(dm.chart().series().getFirst().values().get(4)).isNull();
         assertThat(dm.chart().series().getFirst().values().get(3)).isEqualTo(25.0);

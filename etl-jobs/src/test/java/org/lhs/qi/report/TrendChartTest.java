@@ -31,6 +31,15 @@ class TrendChartTest {
     }
 
     @Test
+    void aChartWithoutOneReportableMonthSaysSoInsteadOfDrawingABareTarget() {
+        JFreeChart chart = TrendChart.create(data(1.0, null, null, null));
+        assertThat(chart.getCategoryPlot().getDataset().getRowCount()).isZero();
+        assertThat(chart.getCategoryPlot().getNoDataMessage()).isEqualTo(TrendChart.NO_MONTHS);
+        assertThat(chart.getLegend()).isNull();
+        assertThat(chart.createBufferedImage(400, 200)).isNotNull();
+    }
+
+    @Test
     void theTargetIsALegendSeriesAndGapsStayGaps() {
         ChartData d = data(15.0, 22.0, null, 25.0);
         assertThat(d.seriesWithTarget()).hasSize(2);
