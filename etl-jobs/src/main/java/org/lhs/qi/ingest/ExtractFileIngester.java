@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code staging.<table>} with COPY and bad ones into {@code qi.quarantine}, and records the file in
  * {@code qi.extract_file}. All of it joins the caller's transaction (one file per transaction), or runs
  * in its own when there is none. Memory does not grow with the file.
+ * <p>
+ * Good rows go to the server through a {@link PipelinedCopy} (a sender thread writes one chunk while this thread
+ * parses and converts the next); quarantine and deletion rows are rare and wait in their own buffers until the
+ * staging COPY is ended, because a connection runs one COPY at a time.
  */
 public final class ExtractFileIngester {
 
