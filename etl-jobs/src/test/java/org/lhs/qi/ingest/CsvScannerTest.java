@@ -116,6 +116,16 @@ class CsvScannerTest {
     }
 
     @Test
+    void recordsLongerThanTheBufferGrowItAndKeepTheirLines() {
+        // a 200 KB field, a quoted field of 100,000 CRLF lines, 50,000 escaped quotes with trailing data
+        String csv = "a,b\n1," + "x".repeat(200_000) + "\n2,\"" + "y\r\n".repeat(100_000) + "\"\n3,z\n4,\""
+                + "q\"\"".repeat(50_000) + "\"tail\n5,w";
+        same(csv);
+        assertThat(scanner(csv.getBytes(StandardCharsets.UTF_8)).records()).extracting(Rec::line)
+                .containsExactly(2L, 3L, 100_004L, 100_005L, 100_006L);
+    }
+
+    @Test
     void invalidUtf8BecomesReplacementCharactersInTheSameFields() {
         byte[] bytes = {'a', ',', 'b', '\n', '1', ',', (byte) 0xC3, ',', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, '\n',
                 '"', (byte) 0xC3, '"', ',', 'x', '\n'};
