@@ -1,12 +1,8 @@
 package org.lhs.qi.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,12 +24,18 @@ import org.slf4j.LoggerFactory;
  * {@code staging.<table>} with COPY and bad ones into {@code qi.quarantine}, and records the file in
  * {@code qi.extract_file}. All of it joins the caller's transaction (one file per transaction), or runs
  * in its own when there is none. Memory does not grow with the file.
+ * <p>
+ * Good rows go to the server through a {@link PipelinedCopy} (a sender thread writes one chunk while this thread
+ * parses and converts the next); quarantine and deletion rows are rare and wait in their own buffers until the
+ * staging COPY is ended, because a connection runs one COPY at a time.
  */
 public final class ExtractFileIngester {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractFileIngester.class);
 
-    /** About 1 MB of COPY text per round trip. */
+    /** COPY text per hand-off to the sender thread: small enough to start the server early, large enough to amortise. */
+    private static final int STAGING_CHUNK_BYTES = 1 << 18;
+    /** About 1 MB of COPY text per round trip for the (rare) quarantine and deletion rows. */
     private static final int STAGING_CHUNK_CHARS = 1 << 20;
     /** Quarantine rows are sent once this many are waiting (the staging COPY pauses meanwhile). */
     private static final int QUARANTINE_BATCH_ROWS = 1000;
@@ -96,7 +98,7 @@ public final class ExtractFileIngester {
                 IngestReconciliation.record(con, runId, format, unchanged);
                 return unchanged;
             }
-            try (CsvRecordSource source = new CsvRecordSource(reader(file), fileName)) {
+            try (CsvRecordSource source = new CsvRecordSource(Files.newInputStream(file), fileName)) {
                 RecordMapper mapper = mappers.forHeader(source.header());
                 long id;
                 if (known.isPresent()) {
@@ -117,8 +119,9 @@ public final class ExtractFileIngester {
     private FileIngestResult stage(Connection con, TableSpec spec, RecordMapper mapper, CsvRecordSource source,
                                    String fileName, long extractFileId, long runId) throws SQLException {
         CopyManager copyManager = con.unwrap(PGConnection.class).getCopyAPI();
-        CopyStream staging = new CopyStream(copyManager, "COPY " + spec.stagingTable() + " ("
-                + String.join(", ", spec.stagingColumns()) + ") FROM STDIN (FORMAT text)", STAGING_CHUNK_CHARS);
+        // table and column names come from the fixed spec list, never from input
+        PipelinedCopy staging = new PipelinedCopy(copyManager, "COPY " + spec.stagingTable() + " ("
+                + String.join(", ", spec.stagingColumns()) + ") FROM STDIN (FORMAT text)", STAGING_CHUNK_BYTES, spec.table());
         CopyStream quarantine = new CopyStream(copyManager, """
                 COPY qi.quarantine (run_id, extract_file_id, table_name, file_name, line_no, raw, reason)
                 FROM STDIN (FORMAT text)""", STAGING_CHUNK_CHARS);
@@ -138,7 +141,7 @@ public final class ExtractFileIngester {
                 read++;
                 switch (mapper.convert(source.fields())) {
                     case RowConverter.Good good -> {
-                        CopyText.appendRow(staging.buffer(), extractFileId, source.lineNo(), good.values());
+                        staging.rows().appendRow(extractFileId, source.lineNo(), good.values());
                         staging.flushIfFull();
                     }
                     case RowConverter.Deletion(String sourceSystem, String sourceId) -> {
@@ -182,6 +185,8 @@ public final class ExtractFileIngester {
             quarantine.cancel();
             deletions.cancel();
             throw e;
+        } finally {
+            staging.close();
         }
         // deletion rows count as staged: they are good rows, waiting in staging.deletion for the normaliser
         long good = staging.rowsCopied() + deletions.rowsCopied();
@@ -199,14 +204,6 @@ public final class ExtractFileIngester {
     private static long rate(long rows, long startedNanos) {
         long nanos = Math.max(1, System.nanoTime() - startedNanos);
         return rows * 1_000_000_000L / nanos;
-    }
-
-    /** UTF-8; undecodable bytes become U+FFFD rather than failing the whole file. */
-    private static BufferedReader reader(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
     }
 
     private record Digest(String sha256, long size) {}

@@ -1,11 +1,7 @@
 package org.lhs.qi.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -37,10 +33,7 @@ public final class SourceLocator {
         }
         Set<String> wanted = new HashSet<>(sourceIds);
         Map<String, Long> found = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-             CsvRecordSource source = new CsvRecordSource(in, file.getFileName().toString())) {
+        try (CsvRecordSource source = new CsvRecordSource(Files.newInputStream(file), file.getFileName().toString())) {
             int idColumn = indexOf(source.header(), spec.sourceIdColumn());
             if (idColumn < 0) {
                 return Map.of();

@@ -3,7 +3,9 @@ package org.lhs.qi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,13 @@ class CsvRecordSourceTest {
 
     private record Seen(long line, List<String> fields, String raw) {}
 
+    static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static List<Seen> read(String csv) throws Exception {
         List<Seen> seen = new ArrayList<>();
-        try (CsvRecordSource source = new CsvRecordSource(new StringReader(csv), "t.csv")) {
+        try (CsvRecordSource source = new CsvRecordSource(utf8(csv), "t.csv")) {
             while (source.next()) {
                 seen.add(new Seen(source.lineNo(), source.fields(), source.raw()));
             }
@@ -42,7 +48,7 @@ class CsvRecordSourceTest {
 
     @Test
     void headerNamesAreExposedWithoutTheByteOrderMark() throws Exception {
-        try (CsvRecordSource source = new CsvRecordSource(new StringReader("\uFEFFsite_id,name\n"), "site.csv")) {
+        try (CsvRecordSource source = new CsvRecordSource(utf8("\uFEFFsite_id,name\n"), "site.csv")) {
             assertThat(source.header()).containsExactly("site_id", "name");
             assertThat(source.next()).isFalse();
         }
@@ -54,7 +60,7 @@ class CsvRecordSourceTest {
         for (int i = 1; i <= 50_000; i++) {
             csv.append(i).append(i % 1000 == 0 ? ",\"two\nlines\"\n" : ",some text to fill the window\n");
         }
-        try (CsvRecordSource source = new CsvRecordSource(new StringReader(csv.toString()), "t.csv")) {
+        try (CsvRecordSource source = new CsvRecordSource(utf8(csv.toString()), "t.csv")) {
             long expectedLine = 2;
             while (source.next()) {
                 int id = Integer.parseInt(source.fields().get(0));

@@ -55,7 +55,7 @@ final class TrackingReader extends Reader {
 
     /**
      * Line breaks between two absolute positions, both not yet discarded (LF, CRLF or a lone CR each count once), as
-     * {@link CsvRecordSource#newlines} counts them in {@link #slice}, without copying the text.
+     * {@link CommonsCsvRecordSource#newlines} counts them in {@link #slice}, without copying the text.
      */
     long newlines(long from, long to) {
         int start = Math.toIntExact(from - windowStart);
