@@ -12,12 +12,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.lhs.qi.QiApplication;
 import org.lhs.qi.db.EmbeddedPostgresServer;
 import org.lhs.qi.generate.GeneratorSettings;
 import org.lhs.qi.generate.HealthSystemGenerator;
+import org.lhs.qi.generate.IncrementalDay;
+import org.lhs.qi.generate.OutputFormat;
+import org.lhs.qi.ingest.fhir.FhirImporter;
+import org.lhs.qi.ingest.synthea.SyntheaImporter;
 import org.lhs.qi.nightly.NightlyRunner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Measures one size: generates the extract, starts a throw-away embedded PostgreSQL 17, times a raw COPY of every
- * file, runs the nightly job end to end and turns its step, item and memory records into {@link Metric}s.
+ * file, runs the nightly job end to end and turns its step, item and memory records into {@link Metric}s; then runs
+ * one incremental night (a day of changes) and measures the FHIR NDJSON and Synthea CSV imports beside raw COPYs.
  */
 public final class BenchRun {
 
@@ -46,14 +52,29 @@ public final class BenchRun {
 
     /** Runs one size and returns its figures; fails when the nightly job does not complete. */
     public List<Metric> measure(int patients) throws Exception {
+        return measure(patients, m -> { });
+    }
+
+    /**
+     * Runs one size: the full night, then one incremental day, then the foreign-format imports. Each phase's figures
+     * go to {@code sink} as soon as they are measured (a long run that is stopped keeps what it measured) and are
+     * returned together at the end.
+     */
+    public List<Metric> measure(int patients, Consumer<List<Metric>> sink) throws Exception {
         List<Metric> metrics = new ArrayList<>();
         Path extract = settings.workDir().resolve("extract-p" + patients + "-s" + settings.seed() + "-"
-                + settings.sites() + "sites-" + settings.businessDate());
-        if (!Files.isRegularFile(extract.resolve("patient.csv"))) {
+                + settings.sites() + "sites-" + settings.businessDate() + "-day");
+        Path full = extract.resolve("full");
+        Path day = extract.resolve("day");
+        Path fhir = extract.resolve("source").resolve("fhir");
+        if (!Files.isRegularFile(full.resolve("patient.csv"))) {
+            // generated one day further, then split: the full night holds everything before the business date and the
+            // incremental night gets that last day's new rows and the ends that became known on it
             long started = System.nanoTime();
             new HealthSystemGenerator(new GeneratorSettings(patients, settings.sites(), settings.months(), settings.seed(),
-                    settings.businessDate())).write(extract);
+                    settings.businessDate().plusDays(1))).write(extract.resolve("source"), OutputFormat.BOTH);
             metrics.add(new Metric(patients, "generate", seconds(started), "s"));
+            IncrementalDay.split(extract.resolve("source"), settings.businessDate(), full, day);
         }
         Path pgdata = settings.workDir().resolve("pgdata-p" + patients);
         Path output = settings.workDir().resolve("output-p" + patients);
@@ -64,17 +85,17 @@ public final class BenchRun {
             try (ConfigurableApplicationContext context = context(server, output)) {
                 DataSource dataSource = context.getBean(DataSource.class);
                 long postmaster = postmasterPid(dataSource);
-                List<RawCopy.FileCopy> copies = RawCopy.copyAll(server.settings().dataSource(), extract);
+                List<RawCopy.FileCopy> copies = RawCopy.copyAll(server.settings().dataSource(), full);
                 // printed at once: a long run that is stopped early still shows its yardstick
                 copies.forEach(c -> System.out.printf(java.util.Locale.ROOT, "bench: raw COPY %-20s %,10d rows in %6.2f s (%,.0f rows/s)%n",
                         c.file(), c.rows(), c.seconds(), c.rows() / Math.max(c.seconds(), 1e-9)));
+                NightlyRunner runner = context.getBean(NightlyRunner.class);
                 JobExecution execution;
                 long jobStarted;
                 double jobSeconds;
                 try (PeakSampler sampler = new PeakSampler(new ProcMemory(Path.of("/proc")), postmaster, 200)) {
                     jobStarted = System.nanoTime();
-                    execution = context.getBean(NightlyRunner.class).run(settings.businessDate(), extract,
-                            settings.definitions(), output);
+                    execution = runner.run(settings.businessDate(), full, settings.definitions(), output);
                     jobSeconds = seconds(jobStarted);
                     sampler.close();
                     metrics.add(new Metric(patients, "jvm.heap_peak", sampler.heapSampledPeakBytes() / 1048576.0, "MB"));
@@ -82,24 +103,58 @@ public final class BenchRun {
                     metrics.add(new Metric(patients, "pg.memory_peak", sampler.pgEstimatePeakKb() / 1024.0, "MB"));
                     metrics.add(new Metric(patients, "pg.rss_sum_peak", sampler.pgRssSumPeakKb() / 1024.0, "MB"));
                 }
-                if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    throw new IllegalStateException("nightly run at " + patients + " patients ended "
-                            + execution.getStatus() + ": " + execution.getAllFailureExceptions());
-                }
+                requireCompleted(patients, execution);
                 metrics.add(new Metric(patients, "end_to_end", jobSeconds, "s"));
                 metrics.add(new Metric(patients, "end_to_end_with_startup", seconds(contextStarted), "s"));
-                metrics.addAll(stepTimes(patients, dataSource, execution.getId()));
+                metrics.addAll(stepTimes(patients, dataSource, execution.getId(), "step."));
                 metrics.addAll(ingest(patients, dataSource, execution, copies));
                 metrics.addAll(items(patients, execution, COMPUTE_STEP, "indicator."));
                 metrics.addAll(items(patients, execution, RENDER_STEP, "pdf."));
                 // kept beside the extract: before/after comparisons of a tuning change must give identical numbers
                 Path dump = settings.workDir().resolve("qi-result-p" + patients + "-" + settings.gitSha() + ".csv");
                 System.out.printf("bench: %d result rows written to %s%n", ResultsDump.write(dataSource, dump), dump);
+                sink.accept(List.copyOf(metrics));
+
+                List<Metric> later = new ArrayList<>();
+                long incrementalStarted = System.nanoTime();
+                JobExecution incremental = runner.run(settings.businessDate().plusDays(1), day, settings.definitions(), output);
+                double incrementalSeconds = seconds(incrementalStarted);
+                requireCompleted(patients, incremental);
+                later.add(new Metric(patients, "incremental.rows", rowsRead(dataSource, incremental.getId()), "rows"));
+                later.add(new Metric(patients, "incremental.end_to_end", incrementalSeconds, "s"));
+                later.add(new Metric(patients, "incremental.ratio_to_full", incrementalSeconds / jobSeconds, "ratio"));
+                later.addAll(stepTimes(patients, dataSource, incremental.getId(), "incremental.step."));
+                System.out.printf(java.util.Locale.ROOT, "bench: incremental night %.1f s = %.1f%% of the full night%n",
+                        incrementalSeconds, 100 * incrementalSeconds / jobSeconds);
+                sink.accept(List.copyOf(later));
+                metrics.addAll(later);
+
+                List<Metric> imports = new ArrayList<>(ImportThroughput.fhir(patients, dataSource,
+                        context.getBean(FhirImporter.class), fhir, incremental.getId()));
+                if (settings.synthea() != null && Files.isDirectory(settings.synthea())) {
+                    imports.addAll(ImportThroughput.synthea(patients, dataSource, context.getBean(SyntheaImporter.class),
+                            settings.synthea(), incremental.getId()));
+                }
+                sink.accept(List.copyOf(imports));
+                metrics.addAll(imports);
             }
         } finally {
             deleteTree(pgdata);
         }
         return metrics;
+    }
+
+    private static void requireCompleted(int patients, JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("nightly run at " + patients + " patients ended "
+                    + execution.getStatus() + ": " + execution.getAllFailureExceptions());
+        }
+    }
+
+    private static long rowsRead(DataSource dataSource, long runId) {
+        Long rows = JdbcClient.create(dataSource).sql("SELECT coalesce(sum(rows_read), 0) FROM qi.extract_file WHERE run_id = :r")
+                .param("r", runId).query(Long.class).single();
+        return rows == null ? 0 : rows;
     }
 
     private ConfigurableApplicationContext context(EmbeddedPostgresServer server, Path output) {
@@ -122,13 +177,13 @@ public final class BenchRun {
     }
 
     /** Each step's time as recorded by Spring Batch in {@code batch_step_execution}. */
-    private static List<Metric> stepTimes(int patients, DataSource dataSource, long jobExecutionId) throws Exception {
+    private static List<Metric> stepTimes(int patients, DataSource dataSource, long jobExecutionId, String prefix) throws Exception {
         List<Metric> metrics = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT step_name, extract(epoch FROM end_time - start_time) FROM batch_step_execution"
                      + " WHERE job_execution_id = " + jobExecutionId + " ORDER BY step_execution_id")) {
             while (rs.next()) {
-                metrics.add(new Metric(patients, "step." + rs.getString(1), rs.getDouble(2), "s"));
+                metrics.add(new Metric(patients, prefix + rs.getString(1), rs.getDouble(2), "s"));
             }
         }
         return metrics;

@@ -16,9 +16,16 @@ import java.util.List;
  * @param definitions indicator definitions folder
  * @param results     CSV file the figures are appended to
  * @param gitSha      commit measured, recorded with every figure
+ * @param synthea     a Synthea CSV export whose import throughput is measured beside a raw COPY; null = not measured
  */
 public record BenchSettings(List<Integer> sizes, int sites, int months, long seed, LocalDate businessDate,
-        Path workDir, Path definitions, Path results, String gitSha) {
+        Path workDir, Path definitions, Path results, String gitSha, Path synthea) {
+
+    /** Settings without a Synthea export. */
+    public BenchSettings(List<Integer> sizes, int sites, int months, long seed, LocalDate businessDate,
+            Path workDir, Path definitions, Path results, String gitSha) {
+        this(sizes, sites, months, seed, businessDate, workDir, definitions, results, gitSha, null);
+    }
 
     public BenchSettings {
         sizes = sizes.stream().sorted().distinct().toList();

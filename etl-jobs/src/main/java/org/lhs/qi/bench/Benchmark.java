@@ -25,10 +25,9 @@ public final class Benchmark {
         List<Metric> all = new ArrayList<>();
         BenchRun run = new BenchRun(settings);
         for (int patients : settings.sizes()) {
-            List<Metric> measured = run.measure(patients);
-            // written per size: a later, larger size that fails or is killed keeps the smaller sizes' figures
-            ResultsCsv.append(settings.results(), timestamp, settings.gitSha(), machine, measured);
-            all.addAll(measured);
+            // written per phase: a later phase or size that fails or is killed keeps the figures measured before it
+            all.addAll(run.measure(patients, phase -> ResultsCsv.append(settings.results(), timestamp, settings.gitSha(),
+                    machine, phase)));
         }
         List<Metric> growth = Growth.of(all, ResultsTable.timeMetricNames(all));
         ResultsCsv.append(settings.results(), timestamp, settings.gitSha(), machine, growth);

@@ -55,6 +55,64 @@ final class RawCopy {
         return copies;
     }
 
+    /**
+     * The yardstick for NDJSON: each file's bytes COPYed as one text value per line (no JSON parsing) into a scratch
+     * UNLOGGED table; rows = resources.
+     */
+    static List<FileCopy> copyLines(DataSource dataSource, List<Path> files) throws SQLException, IOException {
+        // CSV format with quote/delimiter bytes that JSON text never holds: every line arrives whole and unaltered
+        return copyEach(dataSource, files, f -> "line text",
+                "(FORMAT csv, HEADER false, DELIMITER e'\\x01', QUOTE e'\\x02')");
+    }
+
+    /**
+     * The yardstick for foreign CSV (Synthea): each file COPYed as text columns {@code c1…cN} (N from its header) into a
+     * scratch UNLOGGED table, so no column name ever comes from the file.
+     */
+    static List<FileCopy> copyCsvAsText(DataSource dataSource, List<Path> files) throws SQLException, IOException {
+        return copyEach(dataSource, files, f -> {
+            int n = header(f).size();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                columns.add("c" + i + " text");
+            }
+            return String.join(", ", columns);
+        }, "(FORMAT csv, HEADER true)");
+    }
+
+    private interface Columns {
+        String of(Path file) throws IOException;
+    }
+
+    private static List<FileCopy> copyEach(DataSource dataSource, List<Path> files, Columns columns, String options)
+            throws SQLException, IOException {
+        List<FileCopy> copies = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                s.execute("CREATE SCHEMA " + SCHEMA);
+            }
+            int i = 0;
+            for (Path file : files) {
+                String scratch = SCHEMA + ".f" + i++;
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE UNLOGGED TABLE " + scratch + " (" + columns.of(file) + ")");
+                }
+                long started = System.nanoTime();
+                long rows;
+                try (InputStream in = Files.newInputStream(file)) {
+                    rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + scratch + " FROM STDIN " + options, in, 1 << 16);
+                }
+                copies.add(new FileCopy(file.getFileName().toString(), rows, Files.size(file), (System.nanoTime() - started) / 1e9));
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+            }
+        }
+        return copies;
+    }
+
     private static FileCopy copy(Connection c, TableSpec spec, Path file) throws SQLException, IOException {
         // table and column names come from CanonicalTables only: the header is matched against that whitelist
         String scratch = SCHEMA + "." + spec.table();

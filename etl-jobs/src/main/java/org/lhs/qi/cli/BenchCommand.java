@@ -43,10 +43,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--git-sha", defaultValue = "unknown", description = "Commit measured, recorded with the figures.")
     String gitSha;
 
+    @Option(names = "--synthea", description = "A Synthea CSV export folder whose import throughput is measured too.")
+    Path synthea;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings = new BenchSettings(patients, sites, months, seed, date != null ? date : LocalDate.now(),
-                work, definitions, out.resolve("results.csv"), gitSha);
+                work, definitions, out.resolve("results.csv"), gitSha, synthea);
         System.out.println(new Benchmark(settings).run());
         System.out.println("appended to " + settings.results().toAbsolutePath());
         return ExitCodes.OK;

@@ -27,7 +27,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("shared_buffers", "256MB")
+                    // 1GB instead of 256MB: compute of 4 indicators × 1 month at 100k patients 21.3 s vs 22.3 s
+                    // (two interleaved runs each), and 11.9 s vs 17.9 s right after a load; the rest stays in the OS cache
+                    .setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("effective_cache_size", "8GB")
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_connections", "50")

@@ -116,8 +116,9 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     Tasklet computeIndicatorsTasklet(DataSource dataSource, DefinitionsLoader definitions, IndicatorComputer computer,
-            QiProperties properties) {
-        return new ComputeIndicatorsTasklet(dataSource, definitions, computer, properties);
+            QiProperties properties, PlatformTransactionManager tx,
+            @org.springframework.beans.factory.annotation.Value("${qi.compute-threads:2}") int computeThreads) {
+        return new ComputeIndicatorsTasklet(dataSource, definitions, computer, properties, tx, computeThreads);
     }
 
     @Bean

@@ -5,10 +5,15 @@ import org.lhs.qi.warehouse.TableLoadResult;
 import org.lhs.qi.warehouse.WarehouseNormaliser;
 import org.springframework.batch.core.step.StepExecution;
 
-/** {@code normaliseWarehouseStep}: upserts staging into the warehouse, one table per transaction, applies deletions, then ANALYZE. */
+/**
+ * {@code normaliseWarehouseStep}: upserts staging into the warehouse, one table per transaction (each table is
+ * ANALYZEd in its own transaction right after its load, so the data-quality checks and the indicators are planned
+ * with its real size), then applies deletions and ANALYZEs again only when they removed rows.
+ */
 class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     private final WarehouseNormaliser normaliser;
+    private long deleted;
 
     NormaliseWarehouseTasklet(WarehouseNormaliser normaliser) {
         this.normaliser = normaliser;
@@ -25,7 +30,8 @@ class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
     @Override
     protected void process(String table, NightlyParameters parameters, StepExecution step) {
         if (WarehouseNormaliser.DELETIONS.equals(table)) {
-            step.setWriteCount(step.getWriteCount() + normaliser.applyDeletions(step.getJobExecutionId()));
+            deleted = normaliser.applyDeletions(step.getJobExecutionId());
+            step.setWriteCount(step.getWriteCount() + deleted);
             return;
         }
         TableLoadResult result = normaliser.normaliseTable(table, step.getJobExecutionId());
@@ -36,6 +42,10 @@ class NormaliseWarehouseTasklet extends OneItemPerTransactionTasklet<String> {
 
     @Override
     protected void afterAll(NightlyParameters parameters, StepExecution step) {
-        normaliser.analyze();
+        // the deletions are the last item, so this runs in their transaction; re-analyzing every table when nothing
+        // was deleted only repeated the per-table ANALYZE of the loads
+        if (deleted > 0) {
+            normaliser.analyze();
+        }
     }
 }

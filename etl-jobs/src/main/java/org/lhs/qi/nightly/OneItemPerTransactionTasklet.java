@@ -27,7 +27,7 @@ abstract class OneItemPerTransactionTasklet<T> implements Tasklet {
     protected void afterAll(NightlyParameters parameters, StepExecution step) {
     }
 
-    /** A short name of an item for its timing entry (file name, indicator id, audience). */
+    /** A short name of an item for its timing entry (file name, indicator id, audience); null = the item times itself. */
     protected String label(T item) {
         return String.valueOf(item);
     }
@@ -53,7 +53,10 @@ abstract class OneItemPerTransactionTasklet<T> implements Tasklet {
             long started = System.nanoTime();
             process(items.get(next), parameters, step);
             // saved with the position after the commit: costs one map entry per item, lets runs be compared
-            context.putLong(ITEM_MILLIS_PREFIX + label(items.get(next)), (System.nanoTime() - started) / 1_000_000);
+            String label = label(items.get(next));
+            if (label != null) {
+                context.putLong(ITEM_MILLIS_PREFIX + label, (System.nanoTime() - started) / 1_000_000);
+            }
             next++;
             context.putInt(positionKey(), next);
         }
