@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.lhs.qi.db.JdbcWork;
-import org.lhs.qi.ingest.CanonicalTables;
 import org.lhs.qi.ingest.CopyStream;
 import org.lhs.qi.ingest.CopyText;
 import org.lhs.qi.ingest.FileIngestResult;
@@ -96,10 +95,24 @@ public final class FhirImporter {
         return files(dir).stream().map(f -> importFile(f, runId)).toList();
     }
 
+    /**
+     * Stages every FHIR file of one isolated test case ({@code qi verify}) in the caller's transaction, which is rolled
+     * back: each file is staged even if the same bytes were loaded before (test cases reuse files and ids), under a
+     * registry checksum of its own so that nothing collides with the nightly registry.
+     */
+    public List<FileIngestResult> importIsolatedFolder(Path dir, long runId) {
+        String isolation = "isolated:" + java.util.UUID.randomUUID() + ":";
+        return files(dir).stream().map(f -> importFile(f, runId, isolation)).toList();
+    }
+
     /** Stages one file in its own transaction and records its reconciliation line (resources, not rows). */
     public FileIngestResult importFile(Path file, long runId) {
+        return importFile(file, runId, null);
+    }
+
+    private FileIngestResult importFile(Path file, long runId, String isolation) {
         String fileName = file.getFileName().toString();
-        String sha = sha256(file);
+        String sha = isolation == null ? sha256(file) : isolation + fileName;
         Map<String, JsonNode> medications = medicationsByFolder.computeIfAbsent(
                 file.toAbsolutePath().getParent(), this::medications);
         FolderResources folder = resourcesByFolder.computeIfAbsent(file.toAbsolutePath().getParent(), FolderResources::of);
@@ -346,7 +359,7 @@ public final class FhirImporter {
         private CopyStream stream(String table) throws SQLException {
             CopyStream s = streams.get(table);
             if (s == null) {
-                TableSpec spec = CanonicalTables.byTable(table).orElseThrow();
+                TableSpec spec = FhirTables.stagingSpec(table).orElseThrow();
                 tableFileIds.put(table, register(con, table, fileName, sha, file, runId));
                 s = new CopyStream(copy, "COPY " + spec.stagingTable() + " (" + String.join(", ", spec.stagingColumns())
                         + ") FROM STDIN (FORMAT text)", CHUNK_CHARS);
@@ -404,7 +417,7 @@ public final class FhirImporter {
         }
         for (Object[] t : tables) {
             // the table name is checked against the fixed canonical list before it names a table
-            TableSpec spec = CanonicalTables.byTable((String) t[1]).orElseThrow();
+            TableSpec spec = FhirTables.stagingSpec((String) t[1]).orElseThrow();
             execute(con, "DELETE FROM " + spec.stagingTable() + " WHERE extract_file_id = ?", t[0]);
             execute(con, "DELETE FROM qi.quarantine WHERE extract_file_id = ?", t[0]);
             execute(con, "DELETE FROM qi.extract_file WHERE id = ?", t[0]);
