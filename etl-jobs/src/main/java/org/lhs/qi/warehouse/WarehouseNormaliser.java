@@ -77,9 +77,21 @@ public final class WarehouseNormaliser {
      */
     public List<TableLoadResult> normaliseRun(long runId) {
         return JdbcWork.inTransaction(dataSource, con -> {
+            java.util.Set<String> staged = new java.util.HashSet<>();
+            try (PreparedStatement ps = con.prepareStatement(
+                    "SELECT DISTINCT table_name FROM qi.extract_file WHERE run_id = ? AND status = 'staged'")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        staged.add(rs.getString(1));
+                    }
+                }
+            }
             List<TableLoadResult> results = new ArrayList<>();
             for (TableNormalisation t : tables.values()) {
-                results.add(load(con, t, runId, true));
+                // a test case feeds a few tables: one query instead of a locking one per table
+                results.add(staged.contains(t.table()) ? load(con, t, runId, true)
+                        : new TableLoadResult(t.table(), 0, 0, 0, 0, 0));
             }
             return results;
         });
