@@ -38,10 +38,10 @@ public final class FhirCaseLoader {
 
     /** Stages and normalises every {@code *.json} resource of the folder; returns what was quarantined or skipped, and why. */
     public List<String> load(Path caseDir) {
-        List<FileIngestResult> files = new FhirImporter(dataSource, SETTINGS).importIsolatedFolder(caseDir, runId);
+        FileIngestResult staged = new FhirImporter(dataSource, SETTINGS).importIsolatedFolder(caseDir, runId);
         new WarehouseNormaliser(dataSource).normaliseRun(runId);
         List<String> notLoaded = new ArrayList<>();
-        files.forEach(f -> f.skipReasons().forEach((reason, n) -> notLoaded.add(f.fileName() + ": skipped: " + reason)));
+        staged.skipReasons().forEach((reason, n) -> notLoaded.add(n + " skipped: " + reason));
         notLoaded.addAll(JdbcClient.create(dataSource).sql("""
                 SELECT file_name || ' line ' || line_no || ': ' || reason FROM qi.quarantine WHERE run_id = :run
                 ORDER BY file_name, line_no""").param("run", runId).query(String.class).list());
