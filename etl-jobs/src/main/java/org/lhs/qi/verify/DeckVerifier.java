@@ -12,13 +12,12 @@ import org.lhs.qi.compile.IndicatorCompiler;
 import org.lhs.qi.definition.Basis;
 import org.lhs.qi.definition.IndicatorDefinition;
 import org.lhs.qi.definition.ValueSetLoader;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Runs a patient-basis definition against a test deck: each case in its own transaction that is always rolled back
- * (the case's resources, the compiled SQL for the report's measurement period; value sets are loaded once before), then compares the
+ * (the case's resources loaded through the nightly FHIR path by {@link FhirCaseLoader}, the compiled SQL for the report's measurement period; value sets are loaded once before), then compares the
  * subject's {@code qi.member} flags with the expected individual MeasureReport.
  */
 public final class DeckVerifier {
@@ -58,12 +57,13 @@ public final class DeckVerifier {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
             try {
-                NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(con, true));
-                JdbcClient jdbc = JdbcClient.create(template);
+                SingleConnectionDataSource single = new SingleConnectionDataSource(con, true);
+                JdbcClient jdbc = JdbcClient.create(single);
                 jdbc.sql("SET LOCAL TIME ZONE 'UTC'").update();
-                FhirCaseLoader loader = new FhirCaseLoader(template);
+                // the nightly path (FHIR mappers → staging → normalise), this case's files only
+                FhirCaseLoader loader = new FhirCaseLoader(single, RUN_ID);
                 loader.load(c.dir());
-                Long subject = loader.id("Patient", c.patientId());
+                Long subject = loader.patientId(c.patientId());
                 if (subject == null) {
                     throw new IllegalStateException("the case has no Patient/" + c.patientId());
                 }

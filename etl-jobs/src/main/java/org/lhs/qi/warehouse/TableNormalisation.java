@@ -2,6 +2,7 @@ package org.lhs.qi.warehouse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.lhs.qi.ingest.ColumnSpec;
 import org.lhs.qi.ingest.TableSpec;
 
@@ -20,14 +21,21 @@ final class TableNormalisation {
 
     static final String WORK_TABLE = "qi_normalise_src";
 
+    /** Staging columns with no warehouse column of their own: they feed a child table after the upsert. */
+    private static final Set<String> STAGING_ONLY = Set.of("type_codes");
+
     private final String table;
     private final List<Reference> references;
     private final List<String> valueColumns;
+    private final List<String> stagingOnlyColumns;
+    /** A request's id is unique per kind (a ServiceRequest and a DeviceRequest may share one). */
+    private final String kindKey;
 
     TableNormalisation(TableSpec spec) {
         this.table = spec.table();
         List<Reference> refs = new ArrayList<>();
         List<String> values = new ArrayList<>();
+        List<String> stagingOnly = new ArrayList<>();
         for (ColumnSpec c : spec.columns()) {
             String col = c.stagingColumn();
             if (col.endsWith("_ref")) {
@@ -36,10 +44,14 @@ final class TableNormalisation {
                 List<String> carried = table.equals("unit_stay") && target.equals("encounter")
                         ? List.of("patient_id", "site_id") : List.of();
                 refs.add(new Reference(col, target, carried));
+            } else if (STAGING_ONLY.contains(col)) {
+                stagingOnly.add(col);
             } else {
                 values.add(col);
             }
         }
+        this.stagingOnlyColumns = List.copyOf(stagingOnly);
+        this.kindKey = table.equals("request") ? "x.kind, " : "";
         this.references = List.copyOf(refs);
         this.valueColumns = List.copyOf(values);
     }
@@ -64,6 +76,11 @@ final class TableNormalisation {
      * references resolved and, when some cannot be, the reason.
      */
     String createWorkTableSql() {
+        return createWorkTableSql(false);
+    }
+
+    /** @param oneRun only the files staged by one run (a bind parameter: the run id) */
+    String createWorkTableSql(boolean oneRun) {
         StringBuilder select = new StringBuilder("SELECT s.extract_file_id, s.line_no, s.source_system, s.source_id");
         StringBuilder joins = new StringBuilder();
         List<String> problems = new ArrayList<>();
@@ -82,6 +99,7 @@ final class TableNormalisation {
                     + r.stagingColumn() + ") END");
         }
         valueColumns.forEach(c -> select.append(", s.").append(c));
+        stagingOnlyColumns.forEach(c -> select.append(", s.").append(c));
         String problem = problems.isEmpty() ? "NULL::text"
                 : "NULLIF(concat_ws('; ', " + String.join(", ", problems) + "), '')";
         select.append(",\n  ").append(problem).append(" AS problem");
@@ -90,11 +108,11 @@ final class TableNormalisation {
                 .append(" THEN (to_jsonb(s) - 'extract_file_id' - 'line_no')::text END AS raw");
         return "CREATE TEMP TABLE " + WORK_TABLE + " ON COMMIT DROP AS\n" + select
                 // byte order ("C") groups the ids as well as any collation and sorts them several times faster
-                + "\nFROM (SELECT DISTINCT ON (x.source_system COLLATE \"C\", x.source_id COLLATE \"C\") x.*"
+                + "\nFROM (SELECT DISTINCT ON (" + kindKey + "x.source_system COLLATE \"C\", x.source_id COLLATE \"C\") x.*"
                 + "\n      FROM staging." + table + " x JOIN qi.extract_file f ON f.id = x.extract_file_id"
-                + "\n      WHERE f.table_name = '" + table + "' AND f.status = 'staged'"
+                + "\n      WHERE f.table_name = '" + table + "' AND f.status = 'staged'" + (oneRun ? " AND f.run_id = ?" : "")
                 // the most recently staged file wins, and within a file the last line
-                + "\n      ORDER BY x.source_system COLLATE \"C\", x.source_id COLLATE \"C\", f.staged_at DESC,"
+                + "\n      ORDER BY " + kindKey + "x.source_system COLLATE \"C\", x.source_id COLLATE \"C\", f.staged_at DESC,"
                 + " x.extract_file_id DESC, x.line_no DESC) s"
                 + joins;
     }
@@ -120,7 +138,7 @@ final class TableNormalisation {
         String incoming = String.join(", ", cols.stream().map(c -> "EXCLUDED." + c).toList());
         return "WITH up AS (\n  INSERT INTO ehr." + table + " AS w (source_system, source_id, " + colList + ")"
                 + "\n  SELECT source_system, source_id, " + colList + " FROM " + WORK_TABLE + " WHERE problem IS NULL"
-                + "\n  ON CONFLICT (source_system, source_id) DO UPDATE SET " + set
+                + "\n  ON CONFLICT (" + kindKey.replace("x.", "") + "source_system, source_id) DO UPDATE SET " + set
                 + "\n  WHERE (" + current + ") IS DISTINCT FROM (" + incoming + ")"
                 + "\n  RETURNING (w.xmax = 0) AS inserted)"
                 + "\nSELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
@@ -134,6 +152,25 @@ final class TableNormalisation {
         String colList = String.join(", ", warehouseColumns());
         return "INSERT INTO ehr." + table + " (source_system, source_id, " + colList + ")"
                 + "\nSELECT source_system, source_id, " + colList + " FROM " + WORK_TABLE + " WHERE problem IS NULL";
+    }
+
+    /**
+     * Child rows replaced after the upsert: the type codes of each loaded encounter that states them (FHIR
+     * encounters do, canonical CSV ones leave the column empty and keep what they have).
+     */
+    List<String> afterUpsertSql() {
+        if (!stagingOnlyColumns.contains("type_codes")) {
+            return List.of();
+        }
+        String loaded = WORK_TABLE + " n JOIN ehr.encounter e ON e.source_system = n.source_system"
+                + " AND e.source_id = n.source_id WHERE n.problem IS NULL AND n.type_codes IS NOT NULL";
+        return List.of(
+                "DELETE FROM ehr.encounter_type t USING " + loaded + " AND t.encounter_id = e.id",
+                "INSERT INTO ehr.encounter_type (encounter_id, code_system, code)"
+                        + "\nSELECT DISTINCT e.id, split_part(tc, '|', 1), substr(tc, strpos(tc, '|') + 1)"
+                        + "\nFROM " + loaded.replace(" WHERE ", " CROSS JOIN string_to_table(n.type_codes, ';') AS tc WHERE ")
+                        + " AND strpos(tc, '|') > 1 AND length(tc) > strpos(tc, '|')"
+                        + "\nON CONFLICT DO NOTHING");
     }
 
     /** Marks the files loaded with their counts; parameter: the file ids (bigint[]). */

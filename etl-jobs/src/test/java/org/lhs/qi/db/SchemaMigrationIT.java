@@ -26,7 +26,7 @@ class SchemaMigrationIT {
                 "qi.ingest_reconciliation_loaded", "qi.ingest_reconciliation_skip", "qi.member", "qi.quarantine", "qi.report_file",
                 "qi.result", "qi.run", "qi.value_set", "qi.value_set_code",
                 "staging.condition", "staging.coverage", "staging.deletion", "staging.device_episode", "staging.encounter",
-                "staging.medication", "staging.observation", "staging.patient", "staging.procedure",
+                "staging.medication", "staging.observation", "staging.patient", "staging.procedure", "staging.request",
                 "staging.safety_event", "staging.site", "staging.survey_response", "staging.unit_stay"), tables);
     }
 }

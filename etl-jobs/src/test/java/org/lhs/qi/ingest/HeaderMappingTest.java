@@ -52,7 +52,8 @@ class HeaderMappingTest {
     void stagingColumnsFollowTheSpecWithReferencesAsRefs() {
         assertThat(CanonicalTables.byTable("encounter").orElseThrow().stagingColumns()).containsExactly(
                 "extract_file_id", "line_no", "source_system", "source_id", "patient_ref", "site_ref", "class", "unit",
-                "admit_time", "discharge_time", "discharge_disposition");
+                "admit_time", "discharge_time", "discharge_disposition", "status", "class_code",
+                "discharge_disposition_system", "discharge_disposition_code", "type_codes");
         assertThat(CanonicalTables.tableNames()).containsExactly("site", "patient", "coverage", "encounter", "unit_stay",
                 "device_episode", "condition", "procedure", "observation", "medication", "safety_event", "survey_response");
     }

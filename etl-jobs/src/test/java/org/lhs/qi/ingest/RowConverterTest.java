@@ -22,9 +22,9 @@ class RowConverterTest {
                 "2026-03-01T08:30:00", "7.2", "", ""));
         assertThat(out).isInstanceOf(RowConverter.Good.class);
         // source_system, source_id, patient_ref, encounter_ref, code_system, code, effective_time, value_num,
-        // value_code_system, value_code, unit, status
+        // value_code_system, value_code, unit, status, effective_start (FHIR periods only)
         assertThat(Arrays.asList(((RowConverter.Good) out).values())).containsExactly("ehr-a", "O1", "P1", null,
-                "LOINC", "4548-4", "2026-03-01T07:30:00Z", "7.2", null, null, null, "final");
+                "LOINC", "4548-4", "2026-03-01T07:30:00Z", "7.2", null, null, null, "final", null);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lhs.qi.ingest.CanonicalRecord;
-import org.lhs.qi.ingest.CanonicalTables;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.ingest.RowConverter;
 
@@ -23,7 +22,7 @@ final class CanonicalRows {
 
     /** An empty record of a canonical table. */
     CanonicalRecord record(String table) {
-        return records.computeIfAbsent(table, t -> new CanonicalRecord(CanonicalTables.byTable(t).orElseThrow(), settings))
+        return records.computeIfAbsent(table, t -> new CanonicalRecord(FhirTables.stagingSpec(t).orElseThrow(), settings))
                 .clear();
     }
 

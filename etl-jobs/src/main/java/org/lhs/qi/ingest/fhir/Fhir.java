@@ -2,6 +2,7 @@ package org.lhs.qi.ingest.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.lhs.qi.ingest.CodeSystems;
 
 /** Small readers of FHIR JSON elements: references, codings, date-times, extensions. */
 final class Fhir {
@@ -39,7 +40,10 @@ final class Fhir {
         return slash >= 0 ? r.substring(slash + 1) : r;
     }
 
-    /** The first coding of a CodeableConcept (or of an element's CodeableConcept field). */
+    /**
+     * The coding of a CodeableConcept the warehouse keeps: the first whose system is one of the stored code systems
+     * (a CQL retrieve matches through any coding), else the first (its system then names the problem).
+     */
     static Optional<JsonNode> coding(JsonNode codeableConcept) {
         if (codeableConcept == null) {
             return Optional.empty();
@@ -48,7 +52,36 @@ final class Fhir {
         if (codings == null || !codings.isArray() || codings.isEmpty()) {
             return Optional.empty();
         }
+        for (JsonNode c : codings) {
+            String system = text(c, "system");
+            if (system != null && text(c, "code") != null && CodeSystems.normalise(system).isPresent()) {
+                return Optional.of(c);
+            }
+        }
         return Optional.of(codings.get(0));
+    }
+
+    /** Every coding of a CodeableConcept (or of an array of them) with a stored code system, as {@code SYSTEM|code}. */
+    static java.util.List<String> knownCodes(JsonNode concepts) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (concepts == null) {
+            return out;
+        }
+        for (JsonNode concept : concepts.isArray() ? concepts : java.util.List.of(concepts)) {
+            JsonNode codings = concept.get("coding");
+            if (codings == null || !codings.isArray()) {
+                continue;
+            }
+            for (JsonNode c : codings) {
+                String system = text(c, "system");
+                String code = text(c, "code");
+                Optional<String> known = system == null ? Optional.empty() : CodeSystems.normalise(system);
+                if (known.isPresent() && code != null && !code.contains(";") && !out.contains(known.get() + "|" + code)) {
+                    out.add(known.get() + "|" + code);
+                }
+            }
+        }
+        return out;
     }
 
     /** Code of the first coding, or null. */

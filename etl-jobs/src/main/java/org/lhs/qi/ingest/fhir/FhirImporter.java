@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.lhs.qi.db.JdbcWork;
-import org.lhs.qi.ingest.CanonicalTables;
 import org.lhs.qi.ingest.CopyStream;
 import org.lhs.qi.ingest.CopyText;
 import org.lhs.qi.ingest.FileIngestResult;
@@ -94,6 +93,42 @@ public final class FhirImporter {
     /** Imports every FHIR file of a folder. */
     public List<FileIngestResult> importFolder(Path dir, long runId) {
         return files(dir).stream().map(f -> importFile(f, runId)).toList();
+    }
+
+    /**
+     * Stages every FHIR file of one isolated test case ({@code qi verify}) in the caller's transaction, which is rolled
+     * back: the folder is one registry entry (a test case has a handful of one-resource files; one COPY per table
+     * instead of several per file), staged even if the same bytes were loaded before (test cases reuse files and ids),
+     * under a registry checksum of its own so that nothing collides with the nightly registry. Line numbers run on
+     * across the files, so a later file wins over an earlier one as in a nightly import.
+     */
+    public FileIngestResult importIsolatedFolder(Path dir, long runId) {
+        String name = dir.getFileName().toString();
+        String key = "isolated:" + java.util.UUID.randomUUID() + ":" + name;
+        Map<String, JsonNode> medications = medications(dir);
+        FolderResources folder = FolderResources.of(dir);
+        return JdbcWork.inTransaction(dataSource, con -> {
+            long fileId = register(con, FILE_TABLE, name, key, dir, runId);
+            Stager stager = new Stager(con, name, key, dir, fileId, runId);
+            FhirResourceMapper mapper = new FhirResourceMapper(settings, medications, folder);
+            try {
+                for (Path file : files(dir)) {
+                    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
+                        readNdjson(file, mapper, stager);
+                    } else {
+                        readJson(file, mapper, stager, folder);
+                    }
+                    stager.nextFile();
+                }
+                stager.finish();
+            } catch (SQLException | RuntimeException e) {
+                stager.cancel();
+                throw e;
+            }
+            FileIngestResult result = stager.result();
+            IngestReconciliation.record(con, runId, FORMAT, result);
+            return result;
+        });
     }
 
     /** Stages one file in its own transaction and records its reconciliation line (resources, not rows). */
@@ -287,6 +322,9 @@ public final class FhirImporter {
         private long staged;
         private long bad;
         private long skippedTotal;
+        /** Added to line numbers: several files through one stager (an isolated test case) number on. */
+        private long lineBase;
+        private long lastLine;
 
         Stager(Connection con, String fileName, String sha, Path file, long fileId, long runId) throws SQLException {
             this.con = con;
@@ -301,7 +339,14 @@ public final class FhirImporter {
                     FROM STDIN (FORMAT text)""", CHUNK_CHARS);
         }
 
-        void accept(long lineNo, String raw, FhirResourceMapper.Outcome outcome, JsonNode resource) throws SQLException {
+        /** The next lines come from another file: number them after this one's. */
+        void nextFile() {
+            lineBase = lastLine;
+        }
+
+        void accept(long fileLineNo, String raw, FhirResourceMapper.Outcome outcome, JsonNode resource) throws SQLException {
+            long lineNo = lineBase + fileLineNo;
+            lastLine = Math.max(lastLine, lineNo);
             switch (outcome) {
                 case FhirResourceMapper.Rows(List<FhirResourceMapper.Row> rows) -> {
                     read++;
@@ -319,12 +364,14 @@ public final class FhirImporter {
                         skipped.merge(reason, 1L, Long::sum);
                     }
                 }
-                case FhirResourceMapper.Bad(String reason) -> bad(lineNo, raw != null ? raw
+                case FhirResourceMapper.Bad(String reason) -> bad(fileLineNo, raw != null ? raw
                         : resource == null ? null : resource.toString(), reason);
             }
         }
 
-        void bad(long lineNo, String raw, String reason) throws SQLException {
+        void bad(long fileLineNo, String raw, String reason) throws SQLException {
+            long lineNo = lineBase + fileLineNo;
+            lastLine = Math.max(lastLine, lineNo);
             read++;
             bad++;
             if (samples.size() < 5) {
@@ -346,7 +393,7 @@ public final class FhirImporter {
         private CopyStream stream(String table) throws SQLException {
             CopyStream s = streams.get(table);
             if (s == null) {
-                TableSpec spec = CanonicalTables.byTable(table).orElseThrow();
+                TableSpec spec = FhirTables.stagingSpec(table).orElseThrow();
                 tableFileIds.put(table, register(con, table, fileName, sha, file, runId));
                 s = new CopyStream(copy, "COPY " + spec.stagingTable() + " (" + String.join(", ", spec.stagingColumns())
                         + ") FROM STDIN (FORMAT text)", CHUNK_CHARS);
@@ -404,7 +451,7 @@ public final class FhirImporter {
         }
         for (Object[] t : tables) {
             // the table name is checked against the fixed canonical list before it names a table
-            TableSpec spec = CanonicalTables.byTable((String) t[1]).orElseThrow();
+            TableSpec spec = FhirTables.stagingSpec((String) t[1]).orElseThrow();
             execute(con, "DELETE FROM " + spec.stagingTable() + " WHERE extract_file_id = ?", t[0]);
             execute(con, "DELETE FROM qi.quarantine WHERE extract_file_id = ?", t[0]);
             execute(con, "DELETE FROM qi.extract_file WHERE id = ?", t[0]);

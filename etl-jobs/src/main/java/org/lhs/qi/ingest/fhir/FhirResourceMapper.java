@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lhs.qi.ingest.CanonicalRecord;
-import org.lhs.qi.ingest.CanonicalTables;
+import org.lhs.qi.ingest.CodeSystems;
 import org.lhs.qi.ingest.IngestSettings;
 import org.lhs.qi.ingest.RowConverter;
 
@@ -65,7 +65,9 @@ final class FhirResourceMapper {
                 "DiagnosticReport", new DiagnosticReportMapper(canonical),
                 "Immunization", new ImmunizationMapper(canonical),
                 "AdverseEvent", new AdverseEventMapper(canonical, folder),
-                "DeviceUseStatement", new DeviceUseStatementMapper(canonical, folder));
+                "DeviceUseStatement", new DeviceUseStatementMapper(canonical, folder),
+                "ServiceRequest", new RequestMapper(canonical, "service"),
+                "DeviceRequest", new RequestMapper(canonical, "device"));
     }
 
     Outcome map(JsonNode r) {
@@ -88,7 +90,7 @@ final class FhirResourceMapper {
             case "Condition" -> condition(r, rows);
             case "Observation" -> observation(r, rows);
             case "Procedure" -> procedure(r, rows);
-            case "MedicationRequest" -> medication(r, rows, "order", timeChoiceOr(r, "authoredOn"));
+            case "MedicationRequest" -> medicationRequest(r, rows);
             case "MedicationAdministration" -> medication(r, rows, "administration", timeChoice(r, "effective"));
             case "MedicationDispense" -> medication(r, rows, "dispense", time(Optional.ofNullable(
                     text(r, "whenHandedOver")).orElse(text(r, "whenPrepared"))));
@@ -128,14 +130,10 @@ final class FhirResourceMapper {
     }
 
     private String encounter(JsonNode r, List<Row> rows) {
-        String status = text(r, "status");
-        if ("cancelled".equals(status) || "entered-in-error".equals(status)) {
-            return "SKIP:encounter status " + status + " (the warehouse keeps encounters that took place)";
-        }
         JsonNode cls = r.get("class");
         String classCode = cls == null ? null : cls.isArray() ? code(cls.get(0)) : text(cls, "code");
         String ours = classCode == null ? null : switch (classCode.toUpperCase(Locale.ROOT)) {
-            case "IMP", "ACUTE", "NONAC" -> "inpatient";
+            case "IMP", "ACUTE", "NONAC", "PRENC", "SS" -> "inpatient"; // CQL groups these as hospital stays
             case "EMER" -> "emergency";
             case "AMB", "HH", "FLD" -> "ambulatory";
             case "OBSENC" -> "observation";
@@ -149,7 +147,10 @@ final class FhirResourceMapper {
             add(rows, record("site").set("site_id", UNSPECIFIED_SITE).set("name", "Unspecified (no serviceProvider)"));
         }
         JsonNode hospitalization = r.get("hospitalization");
-        String disposition = hospitalization == null ? null : code(hospitalization.get("dischargeDisposition"));
+        JsonNode dispositionCoding = hospitalization == null ? null
+                : coding(hospitalization.get("dischargeDisposition")).orElse(null);
+        String disposition = dispositionCoding == null ? null : text(dispositionCoding, "code");
+        String dispositionSystem = dispositionCoding == null ? null : text(dispositionCoding, "system");
         String id = text(r, "id");
         String problem = add(rows, record("encounter").set("encounter_id", id)
                 .set("patient_id", referenceId(r, "subject"))
@@ -165,7 +166,15 @@ final class FhirResourceMapper {
                     case "exp" -> "expired";
                     case "aadvice" -> "ama";
                     default -> "other";
-                }));
+                })
+                // statuses are kept (eCQM logic counts finished encounters); codes as sent for value sets
+                .set("status", text(r, "status"))
+                .set("class_code", classCode)
+                .set("discharge_disposition_system", dispositionSystem == null ? null
+                        : CodeSystems.normalise(dispositionSystem).orElse(dispositionSystem))
+                .set("discharge_disposition_code", disposition)
+                // never empty (";" = no types): a FHIR encounter states its whole type list, so an update replaces it
+                .set("type_codes", ";" + String.join(";", Fhir.knownCodes(r.get("type")))));
         JsonNode locations = r.get("location");
         if (problem == null && locations != null && locations.isArray()) {
             int i = 0;
@@ -215,23 +224,30 @@ final class FhirResourceMapper {
                 .set("onset_time", onset)
                 .set("abatement_time", abatement)
                 .set("present_on_admission", poa)
-                .set("status", status));
+                .set("status", status)
+                .set("clinical_status", clinical)
+                .set("verification_status", verification)
+                .set("category", first(r, "category") == null ? null : code(first(r, "category")))
+                .set("recorded_time", time(text(r, "recordedDate"))));
     }
 
     private String observation(JsonNode r, List<Row> rows) {
         String id = text(r, "id");
-        String effective = timeChoice(r, "effective");
+        String effectiveStart = timeChoice(r, "effective");
+        JsonNode period = r.get("effectivePeriod");
+        // effective_time is the latest point of the effective interval (070), effective_start its start
+        String effective = period != null && text(period, "end") != null ? time(text(period, "end")) : effectiveStart;
         if (effective == null) {
             effective = time(text(r, "issued"));
         }
         String status = Optional.ofNullable(text(r, "status")).orElse("final");
         JsonNode components = r.get("component");
         boolean hasComponents = components != null && components.isArray() && !components.isEmpty();
-        String problem = observationRow(rows, id, r, r, effective, status);
+        String problem = observationRow(rows, id, r, r, effective, effectiveStart, status);
         if (problem == null && hasComponents) {
             for (JsonNode c : components) {
                 String componentCode = code(c.get("code"));
-                problem = observationRow(rows, id + "/component/" + componentCode, r, c, effective, status);
+                problem = observationRow(rows, id + "/component/" + componentCode, r, c, effective, effectiveStart, status);
                 if (problem != null) {
                     break;
                 }
@@ -241,7 +257,8 @@ final class FhirResourceMapper {
     }
 
     /** One observation row: the code and value of {@code valued} (the resource or one of its components). */
-    private String observationRow(List<Row> rows, String id, JsonNode r, JsonNode valued, String effective, String status) {
+    private String observationRow(List<Row> rows, String id, JsonNode r, JsonNode valued, String effective,
+            String effectiveStart, String status) {
         JsonNode coding = coding(valued.get("code")).orElse(null);
         CanonicalRecord rec = record("observation").set("observation_id", id)
                 .set("patient_id", referenceId(r, "subject"))
@@ -249,6 +266,7 @@ final class FhirResourceMapper {
                 .set("code_system", coding == null ? null : text(coding, "system"))
                 .set("code", coding == null ? null : text(coding, "code"))
                 .set("effective_time", effective)
+                .set("effective_start", effectiveStart)
                 .set("status", status);
         JsonNode quantity = valued.get("valueQuantity");
         JsonNode concept = valued.get("valueCodeableConcept");
@@ -273,10 +291,50 @@ final class FhirResourceMapper {
                 .set("code_system", coding == null ? null : text(coding, "system"))
                 .set("code", coding == null ? null : text(coding, "code"))
                 .set("performed_time", timeChoice(r, "performed"))
+                .set("performed_end", r.get("performedPeriod") != null && text(r.get("performedPeriod"), "end") != null
+                        ? time(text(r.get("performedPeriod"), "end")) : time(text(r, "performedDateTime")))
                 .set("status", Optional.ofNullable(text(r, "status")).orElse("completed")));
     }
 
+    /**
+     * A medication order with its request period as CQL's {@code medicationRequestPeriod()}: from the authored time
+     * (or validity start) to the last day of days supplied × (1 + refills); without supply information the end stays
+     * null (unknown). doNotPerform orders are MedicationNotRequested, not orders: skipped.
+     */
+    private String medicationRequest(JsonNode r, List<Row> rows) {
+        if (r.path("doNotPerform").asBoolean(false)) {
+            return "SKIP:MedicationRequest with doNotPerform (a medication not requested, not an order)";
+        }
+        JsonNode dispense = r.path("dispenseRequest");
+        String start = Optional.ofNullable(time(text(r, "authoredOn")))
+                .orElse(time(text(dispense.path("validityPeriod"), "start")));
+        String end = null;
+        JsonNode supply = dispense.path("expectedSupplyDuration");
+        String startDate = Fhir.date(start);
+        if (supply.has("value") && startDate != null && startDate.length() == 10) {
+            double days = supply.path("value").asDouble() * switch (Optional.ofNullable(text(supply, "code"))
+                    .orElse(Optional.ofNullable(text(supply, "unit")).orElse("d"))) {
+                case "wk", "week", "weeks" -> 7;
+                case "mo", "month", "months" -> 30;
+                default -> 1;
+            };
+            int refills = dispense.path("numberOfRepeatsAllowed").asInt(0);
+            try {
+                end = time(java.time.LocalDate.parse(startDate)
+                        .plusDays((long) Math.ceil(days * (1 + refills)) - 1).toString());
+            } catch (java.time.DateTimeException e) {
+                end = null; // the start itself is then reported as invalid
+            }
+        }
+        return medication(r, rows, "order", start, end, text(r, "intent"));
+    }
+
     private String medication(JsonNode r, List<Row> rows, String kind, String start) {
+        JsonNode period = r.get("effectivePeriod");
+        return medication(r, rows, kind, start, period == null ? null : time(text(period, "end")), null);
+    }
+
+    private String medication(JsonNode r, List<Row> rows, String kind, String start, String end, String intent) {
         JsonNode concept = r.get("medicationCodeableConcept");
         if (concept == null) {
             String ref = referenceId(r, "medicationReference");
@@ -287,7 +345,6 @@ final class FhirResourceMapper {
             concept = medication == null ? null : medication.get("code");
         }
         JsonNode coding = coding(concept).orElse(null);
-        JsonNode period = r.get("effectivePeriod");
         return add(rows, record("medication").set("medication_id", text(r, "id"))
                 .set("patient_id", referenceId(r, "subject"))
                 .set("encounter_id", Optional.ofNullable(referenceId(r, "encounter")).orElse(referenceId(r, "context")))
@@ -295,8 +352,9 @@ final class FhirResourceMapper {
                 .set("code_system", coding == null ? null : text(coding, "system"))
                 .set("code", coding == null ? null : text(coding, "code"))
                 .set("start_time", start)
-                .set("end_time", period == null ? null : time(text(period, "end")))
-                .set("status", Optional.ofNullable(text(r, "status")).orElse("completed")));
+                .set("end_time", end)
+                .set("status", Optional.ofNullable(text(r, "status")).orElse("completed"))
+                .set("intent", intent));
     }
 
     private String coverage(JsonNode r, List<Row> rows) {
@@ -312,17 +370,13 @@ final class FhirResourceMapper {
                 .set("end_date", period == null ? null : Fhir.date(text(period, "end"))));
     }
 
-    private String timeChoiceOr(JsonNode r, String field) {
-        return time(text(r, field));
-    }
-
     private static JsonNode first(JsonNode r, String field) {
         JsonNode a = r.get(field);
         return a != null && a.isArray() && !a.isEmpty() ? a.get(0) : null;
     }
 
     private CanonicalRecord record(String table) {
-        return records.computeIfAbsent(table, t -> new CanonicalRecord(CanonicalTables.byTable(t).orElseThrow(), settings))
+        return records.computeIfAbsent(table, t -> new CanonicalRecord(FhirTables.stagingSpec(t).orElseThrow(), settings))
                 .clear();
     }
 

@@ -94,7 +94,8 @@ class FhirImporterIT {
         assertThat(jdbc.sql("SELECT line_no FROM qi.quarantine WHERE run_id = ? AND file_name = 'Patient.ndjson' ORDER BY line_no")
                 .param(RUN).query(Long.class).list()).containsExactly(2L, 3L, 7L);
         FileIngestResult e = results.get("Encounter.ndjson");
-        assertEquals(List.of(2L, 1L, 0L, 1L), List.of(e.rowsRead(), e.rowsStaged(), e.rowsQuarantined(), e.rowsSkipped()));
+        // the cancelled E2 is kept with its status (eCQM logic counts finished encounters only)
+        assertEquals(List.of(2L, 2L, 0L, 0L), List.of(e.rowsRead(), e.rowsStaged(), e.rowsQuarantined(), e.rowsSkipped()));
         FileIngestResult o = results.get("Observation.ndjson");
         assertEquals(List.of(4L, 2L, 2L), List.of(o.rowsRead(), o.rowsStaged(), o.rowsQuarantined()));
         FileIngestResult m = results.get("MedicationRequest.ndjson");
@@ -113,6 +114,8 @@ class FhirImporterIT {
                 SELECT class, to_char(admit_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS admit, discharge_disposition
                 FROM ehr.encounter WHERE source_system = ? AND source_id = 'E1'""").param(SYSTEM).query().singleRow();
         assertEquals(Map.of("class", "inpatient", "admit", "2026-03-01 06:30", "discharge_disposition", "home"), e1);
+        assertThat(jdbc.sql("SELECT source_id || ':' || status FROM ehr.encounter WHERE source_system = ? ORDER BY 1")
+                .param(SYSTEM).query(String.class).list()).containsExactly("E1:finished", "E2:cancelled");
         assertEquals("Ward 3", jdbc.sql("SELECT unit FROM ehr.unit_stay WHERE source_system = ?").param(SYSTEM)
                 .query(String.class).single());
         // BP panel + its 2 components, HbA1c kept with its entered-in-error status
