@@ -47,7 +47,8 @@ class MinimalExtractIT {
                         tuple("site", 2L, 0L), tuple("patient", 6L, 0L), tuple("coverage", 5L, 0L),
                         tuple("encounter", 6L, 0L), tuple("unit_stay", 2L, 0L), tuple("device_episode", 2L, 0L),
                         tuple("condition", 5L, 0L), tuple("procedure", 2L, 0L), tuple("observation", 6L, 0L),
-                        tuple("medication", 2L, 0L), tuple("safety_event", 1L, 0L), tuple("survey_response", 2L, 0L));
+                        tuple("medication", 2L, 0L), tuple("safety_event", 1L, 0L), tuple("survey_response", 2L, 0L),
+                        tuple("request", 0L, 0L)); // FHIR-only table: nothing in a CSV extract
         new WarehouseNormaliser(ds).analyze();
 
         assertThat(jdbc.sql("SELECT count(*) FROM qi.quarantine WHERE run_id = :run").param("run", RUN)
