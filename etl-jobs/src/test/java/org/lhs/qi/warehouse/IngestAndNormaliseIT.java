@@ -92,7 +92,7 @@ class IngestAndNormaliseIT {
                         tuple("medication", 0, 0L, 0L, 0L, 0L),
                         tuple("safety_event", 1, 2L, 0L, 0L, 0L),
                         tuple("survey_response", 0, 0L, 0L, 0L, 0L),
-                        tuple("request", 0, 0L, 0L, 0L, 0L));
+                        tuple("request", 0, 0L, 0L, 0L, 0L)); // FHIR-only (ServiceRequest, DeviceRequest)
 
         assertThat(jdbc.sql("""
                         SELECT table_name, file_name, line_no, raw, reason FROM qi.quarantine

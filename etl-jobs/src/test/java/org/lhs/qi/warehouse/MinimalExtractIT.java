@@ -48,7 +48,7 @@ class MinimalExtractIT {
                         tuple("encounter", 6L, 0L), tuple("unit_stay", 2L, 0L), tuple("device_episode", 2L, 0L),
                         tuple("condition", 5L, 0L), tuple("procedure", 2L, 0L), tuple("observation", 6L, 0L),
                         tuple("medication", 2L, 0L), tuple("safety_event", 1L, 0L), tuple("survey_response", 2L, 0L),
-                        tuple("request", 0L, 0L));
+                        tuple("request", 0L, 0L)); // FHIR-only table: nothing in a CSV extract
         new WarehouseNormaliser(ds).analyze();
 
         assertThat(jdbc.sql("SELECT count(*) FROM qi.quarantine WHERE run_id = :run").param("run", RUN)

@@ -326,6 +326,9 @@ final class FhirResourceMapper {
                 end = null; // the start itself is then reported as invalid
             }
         }
+        if (end == null && r.get("effectivePeriod") != null) {
+            end = time(text(r.get("effectivePeriod"), "end")); // the demo generator's order end (kept readable)
+        }
         return medication(r, rows, "order", start, end, text(r, "intent"));
     }
 
