@@ -33,7 +33,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("effective_cache_size", "8GB")
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
-                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("max_connections", "150") // test JVMs cache several Spring contexts, each with a pool of 8
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);

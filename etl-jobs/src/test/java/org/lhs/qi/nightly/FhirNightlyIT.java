@@ -264,12 +264,8 @@ class FhirNightlyIT {
         assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
         org.lhs.qi.compile.CompiledIndicator compiled = new org.lhs.qi.compile.IndicatorCompiler().compile(parsed.definition());
         org.lhs.qi.definition.ValueSetLoader.load(dataSource, parsed.definition().valueSets().values());
-        java.util.Map<String, Object> params = new java.util.HashMap<>(compiled.parameters());
-        params.put("business_date", DATE);
-        params.put("run_id", -77L);
-        params.put("period_start", LocalDate.of(2026, 1, 1));
-        params.put("period_end", LocalDate.of(2026, 11, 1));
-        params.put("period_kind", "month");
+        java.util.Map<String, Object> params = compiled.bindings(DATE, -77L, List.of(
+                new org.lhs.qi.compile.CompiledIndicator.Period("month", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 1))));
         jdbc.sql("DELETE FROM qi.member WHERE run_id = -77").update();
         jdbc.sql(compiled.sql()).params(params).update();
         return jdbc.sql("""
