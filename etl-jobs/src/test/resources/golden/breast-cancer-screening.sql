@@ -27,7 +27,8 @@ m_ip2 AS (
     FROM subject s
     JOIN period pd ON pd.period_no = s.period_no
     JOIN ehr.encounter e ON e.patient_id = s.patient_id
-    WHERE e.class IN (:ip2_class)
+    WHERE e.status NOT IN ('cancelled', 'entered-in-error')
+      AND e.class IN (:ip2_class)
       AND e.admit_time >= pd.start_time
       AND e.admit_time < pd.end_time
     GROUP BY s.subject_id, s.period_no
@@ -80,7 +81,8 @@ m_denex4 AS (
     FROM initial_population s
     JOIN period pd ON pd.period_no = s.period_no
     JOIN ehr.encounter e ON e.patient_id = s.patient_id
-    WHERE (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex4_disposition_in))
+    WHERE e.status NOT IN ('cancelled', 'entered-in-error')
+      AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex4_disposition_in))
       AND e.discharge_time >= pd.start_time
       AND e.discharge_time < pd.end_time
     GROUP BY s.subject_id, s.period_no

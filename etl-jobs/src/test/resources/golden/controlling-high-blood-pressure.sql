@@ -37,7 +37,8 @@ m_ip3 AS (
     FROM subject s
     JOIN period pd ON pd.period_no = s.period_no
     JOIN ehr.encounter e ON e.patient_id = s.patient_id
-    WHERE e.class IN (:ip3_class)
+    WHERE e.status NOT IN ('cancelled', 'entered-in-error')
+      AND e.class IN (:ip3_class)
       AND e.admit_time >= pd.start_time
       AND e.admit_time < pd.end_time
     GROUP BY s.subject_id, s.period_no
@@ -70,7 +71,8 @@ m_denex2 AS (
     FROM initial_population s
     JOIN period pd ON pd.period_no = s.period_no
     JOIN ehr.encounter e ON e.patient_id = s.patient_id
-    WHERE (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex2_disposition_in))
+    WHERE e.status NOT IN ('cancelled', 'entered-in-error')
+      AND (e.discharge_disposition IS NOT NULL AND e.discharge_disposition IN (:denex2_disposition_in))
       AND e.discharge_time >= pd.start_time
       AND e.discharge_time < pd.end_time
     GROUP BY s.subject_id, s.period_no

@@ -20,6 +20,7 @@ subject AS NOT MATERIALIZED (
            pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
            CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
     FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
+    WHERE en.status NOT IN ('cancelled', 'entered-in-error')
 ),
 m_ip2 AS (
     SELECT s.subject_id, s.period_no

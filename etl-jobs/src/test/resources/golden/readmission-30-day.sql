@@ -20,6 +20,7 @@ subject AS NOT MATERIALIZED (
            pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
            CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
     FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
+    WHERE en.status NOT IN ('cancelled', 'entered-in-error')
 ),
 initial_population AS (
     SELECT s.* FROM subject s JOIN period pd ON pd.period_no = s.period_no
@@ -39,7 +40,8 @@ m_num1 AS (
     FROM initial_population s
     JOIN period pd ON pd.period_no = s.period_no
     JOIN ehr.encounter e ON e.patient_id = s.patient_id
-    WHERE e.id <> s.encounter_id
+    WHERE e.status NOT IN ('cancelled', 'entered-in-error')
+      AND e.id <> s.encounter_id
       AND e.class IN (:num1_class)
       AND e.admit_time > s.discharge_time
       AND e.admit_time <= s.discharge_time + CAST(:num1_after_discharge AS interval)

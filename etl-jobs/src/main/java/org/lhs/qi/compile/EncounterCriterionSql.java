@@ -16,6 +16,8 @@ final class EncounterCriterionSql {
     static CriterionSql.EventRows rows(Criterion.Encounter e, SqlContext ctx, String prefix) {
         List<String> c = new ArrayList<>();
         c.add("e.patient_id = s.patient_id");
+        // FHIR extracts keep cancelled and entered-in-error encounters (eCQM kinds filter on status): they never happened
+        c.add("e.status NOT IN ('cancelled', 'entered-in-error')");
         if (ctx.basis() == Basis.ENCOUNTER) {
             c.add("e.id <> s.encounter_id");
         }

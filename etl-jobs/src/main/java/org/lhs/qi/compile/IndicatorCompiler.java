@@ -175,6 +175,7 @@ public final class IndicatorCompiler {
                        pt.sex, pt.race, pt.ethnicity, pt.language, pt.deprivation_quintile,
                        CAST(date_part('year', age(CAST(pd.last_day AS timestamp), CAST(pt.birth_date AS timestamp))) AS integer) AS age_years
                 FROM ehr.encounter en JOIN ehr.patient pt ON pt.id = en.patient_id CROSS JOIN period pd
+                WHERE en.status NOT IN ('cancelled', 'entered-in-error')
             ),
             """;
 

@@ -54,7 +54,8 @@ public final class TestRecordSchema {
                 req("payer_type", Type.TEXT), req("start_date", Type.DATE), opt("end_date", Type.DATE));
         table("encounter", req("encounter_id", Type.TEXT), req("patient_id", Type.PATIENT_REF),
                 opt("site_id", Type.SITE_REF), req("class", Type.TEXT), opt("unit", Type.TEXT),
-                req("admit_time", Type.TIME), opt("discharge_time", Type.TIME), opt("discharge_disposition", Type.TEXT));
+                req("admit_time", Type.TIME), opt("discharge_time", Type.TIME), opt("discharge_disposition", Type.TEXT),
+                opt("status", Type.TEXT));
         table("unit_stay", req("unit_stay_id", Type.TEXT), req("encounter_id", Type.ENCOUNTER_REF),
                 req("unit", Type.TEXT), req("start_time", Type.TIME), opt("end_time", Type.TIME));
         table("device_episode", req("device_episode_id", Type.TEXT), req("patient_id", Type.PATIENT_REF),
