@@ -33,7 +33,7 @@ class DefinitionTestRunnerIT {
             assertThat(results).as(d.id()).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
             cases += results.size();
         }
-        assertThat(cases).isEqualTo(36); // every case of the starter library
+        assertThat(cases).isEqualTo(37); // every case of the starter library
         JdbcClient jdbc = JdbcClient.create(ds);
         assertThat(jdbc.sql("SELECT count(*) FROM ehr.patient WHERE source_system = 'qi-test'").query(Long.class).single())
                 .isZero();
