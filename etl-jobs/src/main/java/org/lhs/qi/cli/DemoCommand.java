@@ -37,8 +37,20 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalDate businessDate = date != null ? date : LocalDate.now();
-        Path extract = dir.resolve("extract-" + businessDate + "-p" + patients + "-s" + seed);
+        Path extract = dir.resolve("extract-" + businessDate + "-p" + patients + "-s" + seed
+                + "-v" + HealthSystemGenerator.DATA_VERSION);
         if (!Files.isRegularFile(extract.resolve("patient.csv"))) {
+            // a new extract (other settings or generator) needs a fresh warehouse: a full extract does not delete
+            // the rows an earlier extract left behind, which would mix two synthetic systems
+            Path pgdata = dir.resolve("pgdata");
+            if (Files.isDirectory(pgdata)) {
+                System.out.println("demo: new extract, so the demo database in " + pgdata + " starts afresh");
+                try (var files = Files.walk(pgdata)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
             System.out.println("demo: generating " + patients + " patients into " + extract);
             new HealthSystemGenerator(new GeneratorSettings(patients, 4, 24, seed, businessDate)).write(extract);
         }

@@ -47,6 +47,12 @@ import java.util.SplittableRandom;
  */
 public final class HealthSystemGenerator {
 
+    /**
+     * Bumped whenever the same settings produce different data (e.g. a planted effect changes), so that a kept demo
+     * extract and its database are rebuilt instead of showing the old effects.
+     */
+    public static final int DATA_VERSION = 2;
+
     private final GeneratorSettings settings;
 
     public HealthSystemGenerator(GeneratorSettings settings) {

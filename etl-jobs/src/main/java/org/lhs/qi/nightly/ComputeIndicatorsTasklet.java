@@ -17,6 +17,7 @@ import org.lhs.qi.definition.ValueSetLoader;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,8 +49,14 @@ class ComputeIndicatorsTasklet extends OneItemPerTransactionTasklet<List<Indicat
     @Override
     protected List<List<IndicatorDefinition>> items(NightlyParameters parameters, StepExecution step) {
         DefinitionsLoader.Loaded loaded = definitions.load(parameters.definitionsDir());
-        new IndicatorRegistry(dataSource).register(loaded.set().indicators(), parameters.businessDate());
-        ValueSetLoader.load(dataSource, loaded.set().valueSets());
+        // committed before any indicator runs: the indicators of a group run on other connections, which would not
+        // see value sets loaded in this (first item's) transaction — on a new database they would find no codes
+        TransactionTemplate setup = new TransactionTemplate(transactions);
+        setup.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        setup.executeWithoutResult(status -> {
+            new IndicatorRegistry(dataSource).register(loaded.set().indicators(), parameters.businessDate());
+            ValueSetLoader.load(dataSource, loaded.set().valueSets());
+        });
         JdbcClient.create(dataSource).sql("UPDATE qi.run SET definitions_hash = :h WHERE run_id = :r")
                 .param("h", loaded.hash()).param("r", step.getJobExecutionId()).update();
         // fixed groups in definition order: a restart sees the same groups at the same positions

@@ -101,6 +101,9 @@ class DemoScorecardIT {
     @BeforeAll
     void runTheDemo() throws Exception {
         empty();
+        // as on a new database: the run must load (and commit) the value sets before indicators compute in parallel
+        JdbcClient.create(dataSource).sql("DELETE FROM qi.value_set_code").update();
+        JdbcClient.create(dataSource).sql("UPDATE qi.value_set SET content_hash = ''").update();
         Path extract = dir.resolve("extract");
         // exactly what DemoCommand generates
         new HealthSystemGenerator(new GeneratorSettings(5000, 4, 24, 42, BUSINESS_DATE)).write(extract);
@@ -126,6 +129,16 @@ class DemoScorecardIT {
     @AfterAll
     void cleanUp() {
         empty();
+    }
+
+    @Test
+    void theFirstIndicatorsComputedSeeTheirValueSetsOnANewDatabase() {
+        // breast-cancer-screening and cauti-rate form the first compute group; their codes were loaded by the same run
+        Integer numerator = JdbcClient.create(dataSource).sql("""
+                SELECT numerator FROM qi.result WHERE business_date = :d AND indicator_id = 'breast-cancer-screening'
+                  AND period_kind = '12-months' AND site_key = 'ALL' AND stratifier = 'overall'""")
+                .param("d", BUSINESS_DATE).query(Integer.class).single();
+        assertThat(numerator).as("women with a mammogram in 27 months").isGreaterThan(300);
     }
 
     @Test
