@@ -16,21 +16,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Writes a file so that no half-written export is ever visible (as the scorecard PDFs): into a hidden
+ * Writes a file (exports and scorecard PDFs) so that no half-written file is ever visible: into a hidden
  * temporary file in the target folder ({@code .<name>.<random>.tmp}, swept by the next run if the process
  * dies), flushed to disk, then renamed over the target atomically.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content to a stream. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {}
 
-    static WrittenFile write(String kind, Path target, Content content) {
+    /** Writes {@code content} to {@code target} atomically; returns the SHA-256 and size of the bytes written. */
+    public static WrittenFile write(String kind, Path target, Content content) {
         Path absolute = target.toAbsolutePath();
         Path tmp = null;
         try {
